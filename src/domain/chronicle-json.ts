@@ -56,6 +56,8 @@ export interface Timex extends Span {
   type: TimexType;
   /** TIMEX3 value (`2016-04`, `2013-W11`, `P2Y`, `PRESENT_REF`, `XXXX-12`). */
   value: string;
+  /** TIMEX3 mod when the text qualifies the period: START, MID, END, APPROX, LESS_THAN, MORE_THAN… */
+  mod?: string;
 }
 
 /** When an event happened: ISO dates cut to their precision; `to` absent for a point or an open start. */
