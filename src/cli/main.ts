@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { ChronicleError } from '../errors.js';
+import { registerEvalCommand } from './commands/eval.js';
+import { registerExportCommand } from './commands/export.js';
+import { registerExtractCommand } from './commands/extract.js';
+import { registerIngestCommand } from './commands/ingest.js';
+import { registerQueryCommands } from './commands/query.js';
+import { registerServeCommands } from './commands/serve.js';
+
+/** Builds the `chronicle` command line; each command lives in its own module under commands/. */
+export function buildProgram(): Command {
+  const program = new Command('chronicle')
+    .description('Turn human-rights reports into sourced, reviewable case files.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  registerIngestCommand(program);
+  registerExtractCommand(program);
+  registerQueryCommands(program);
+  registerExportCommand(program);
+  registerServeCommands(program);
+  registerEvalCommand(program);
+  return program;
+}
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit with 0; usage errors have already been printed by commander.
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof ChronicleError) {
+      process.stderr.write(`chronicle: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main(process.argv);
