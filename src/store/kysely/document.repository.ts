@@ -1,0 +1,103 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+import type { DocumentRecord, DocumentRepository, NewDocument } from '../types.js';
+import { toDocumentRecord } from './rows.js';
+
+const META = [
+  'id',
+  'sha256',
+  'title',
+  'published',
+  'language',
+  'source',
+  'url',
+  'media_type',
+  'origin',
+  'ingested_at',
+  'sensitivity',
+] as const;
+
+/** Documents through portable Kysely queries. */
+export class KyselyDocumentRepository implements DocumentRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(doc: NewDocument): Promise<void> {
+    const last = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    await this.db
+      .insertInto('documents')
+      .values({
+        id: doc.id,
+        seq: Number(last?.seq ?? 0) + 1,
+        sha256: doc.sha256,
+        title: doc.title,
+        published: doc.published,
+        language: doc.language,
+        source: doc.source,
+        url: doc.url,
+        text: doc.text,
+        original: doc.original,
+        media_type: doc.mediaType,
+        origin: doc.origin,
+        ingested_at: doc.ingestedAt,
+        ...(doc.sensitivity ? { sensitivity: doc.sensitivity } : {}),
+      })
+      .execute();
+  }
+
+  async get(id: string): Promise<DocumentRecord | null> {
+    const row = await this.db.selectFrom('documents').select(META).where('id', '=', id).executeTakeFirst();
+    return row ? toDocumentRecord(row) : null;
+  }
+
+  async getText(id: string): Promise<string | null> {
+    const row = await this.db.selectFrom('documents').select('text').where('id', '=', id).executeTakeFirst();
+    return row?.text ?? null;
+  }
+
+  async getOriginal(id: string): Promise<{ bytes: Uint8Array; mediaType: string } | null> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select(['original', 'media_type'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { bytes: new Uint8Array(row.original), mediaType: row.media_type } : null;
+  }
+
+  async findBySha256(sha256: string): Promise<DocumentRecord | null> {
+    const row = await this.db.selectFrom('documents').select(META).where('sha256', '=', sha256).executeTakeFirst();
+    return row ? toDocumentRecord(row) : null;
+  }
+
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db.selectFrom('documents').select('id').where('id', '=', id).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async *iterate(pageSize = 200): AsyncIterable<DocumentRecord> {
+    let after = 0;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('documents')
+        .select([...META, 'seq'])
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
+      for (const row of rows) yield toDocumentRecord(row);
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < pageSize) return;
+      after = last.seq;
+    }
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+}

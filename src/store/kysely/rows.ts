@@ -1,0 +1,77 @@
+import type { Selectable } from 'kysely';
+import type {
+  EntityAttributes,
+  EntityType,
+  Modality,
+  ReviewStatus,
+  Sensitivity,
+} from '../../domain/chronicle-json.js';
+import type { DocumentTable, EntityTable, EventTable } from '../schema.js';
+import type { DocumentRecord, EntityRecord, EventRecord, EvidenceRecord } from '../types.js';
+
+// The columns hold only values the schema's CHECK constraints allow, so these casts are checked there.
+
+/** A documents row (without text and bytes) as a record. */
+export function toDocumentRecord(
+  row: Omit<Selectable<DocumentTable>, 'text' | 'original' | 'seq'>,
+): DocumentRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    published: row.published,
+    language: row.language,
+    source: row.source,
+    url: row.url,
+    sha256: row.sha256,
+    mediaType: row.media_type,
+    origin: row.origin,
+    ingestedAt: row.ingested_at,
+    sensitivity: row.sensitivity as Sensitivity,
+  };
+}
+
+/** An entities row plus its aliases as a record. */
+export function toEntityRecord(
+  row: Pick<Selectable<EntityTable>, 'id' | 'type' | 'name' | 'attributes' | 'status' | 'sensitivity'>,
+  aliases: string[],
+): EntityRecord {
+  return {
+    id: row.id,
+    type: row.type as EntityType,
+    name: row.name,
+    aliases,
+    attributes: JSON.parse(row.attributes) as EntityAttributes,
+    status: row.status as ReviewStatus,
+    sensitivity: row.sensitivity as Sensitivity,
+  };
+}
+
+/** An events row plus its evidence as a record. */
+export function toEventRecord(row: Selectable<EventTable>, evidence: EvidenceRecord[]): EventRecord {
+  return {
+    id: row.id,
+    type: row.type,
+    subjectId: row.subject_id,
+    agentId: row.agent_id,
+    objectId: row.object_id,
+    placeId: row.place_id,
+    dateFrom: row.date_from,
+    dateTo: row.date_to,
+    dateText: row.date_text,
+    duration: row.duration,
+    charge: row.charge,
+    penalty: row.penalty,
+    modality: row.modality as Modality,
+    confidence: Number(row.confidence),
+    status: row.status as ReviewStatus,
+    sensitivity: row.sensitivity as Sensitivity,
+    evidence,
+  };
+}
+
+/** Splits a list into chunks, keeping `IN (...)` lists under every engine's parameter limit. */
+export function chunk<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
