@@ -1,0 +1,46 @@
+import { parseHTML } from 'linkedom';
+
+// The project compiles without the DOM library, so linkedom's types resolve to `any`; these are the
+// few members the readers use, checked structurally.
+
+/** A DOM node as linkedom builds it. */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly childNodes: ArrayLike<DomNode>;
+  readonly textContent: string | null;
+}
+
+/** A DOM element. */
+export interface DomElement extends DomNode {
+  readonly localName: string;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+/** A parsed HTML document. */
+export interface DomDocument extends DomNode {
+  readonly documentElement: DomElement | null;
+  readonly body: DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const CDATA_SECTION_NODE = 4;
+
+/** Parses HTML (a page or a fragment) into a document with linkedom. */
+export function parseHtmlDocument(html: string): DomDocument {
+  // linkedom treats input without <html> as a fragment and leaves `body` null; wrap it so queries work.
+  const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(page) as { document: DomDocument };
+  return document;
+}
+
+/** True for element nodes, narrowing the type. */
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
