@@ -1,11 +1,24 @@
 import type { ExtractedEntity } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
+import { clusterMentions } from './cluster.js';
+import { featurizeDocument } from './featurize.js';
+import { mentionsOf } from './mentions.js';
+import { getNerResources, type NerResources } from './model.js';
+import { tagTokens } from './tagger.js';
+
+export { loadNerResources, type NerResources } from './model.js';
 
 /**
  * People, organizations and places of one document, each with every mention and alias.
  * Entity ids are `e1`, `e2`, … in order of first mention.
  */
 export function recognizeEntities(doc: Segmented): ExtractedEntity[] {
-  void doc;
-  return [];
+  return recognizeEntitiesWith(doc, getNerResources());
+}
+
+/** The same with a given model (training scripts evaluate a model before writing it). */
+export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): ExtractedEntity[] {
+  const { sequences, features } = featurizeDocument(doc, resources.gazetteer);
+  const labels = sequences.map((tokens, i) => tagTokens(resources.model, tokens, features[i] ?? []));
+  return clusterMentions(mentionsOf(doc.text, sequences, labels));
 }

@@ -1,0 +1,88 @@
+/**
+ * Trains the entity tagger (averaged perceptron, greedy BILOU) and writes models/ner/.
+ *
+ *   npm run train:ner -- [--data ../shared/data/ner] [--out models/ner] [--iterations 8] [--dev]
+ *
+ * Trains on CoNLL-2003 English train; builds the gazetteer from the installed country and city packages
+ * and the GMB extract; with --dev, scores the development split (testa) after training.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chunksOf, readConll, scoreConll, type ConllDocument } from '../src/eval/conll.js';
+import { featurizeDocument } from '../src/pipeline/entities/featurize.js';
+import { Gazetteer } from '../src/pipeline/entities/gazetteer.js';
+import { LABELS, labelsOf, type EntityTag, type LabelledSpan } from '../src/pipeline/entities/labels.js';
+import { MODEL_FILES, loadNerResources } from '../src/pipeline/entities/model.js';
+import { encodeModel } from '../src/pipeline/entities/model-file.js';
+import { recognizeEntitiesWith } from '../src/pipeline/entities/index.js';
+import { segment } from '../src/pipeline/segment.js';
+import { buildGazetteer } from './ner/build-gazetteer.js';
+import { trainPerceptron, type Instance } from './ner/perceptron.js';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
+}
+
+const dataDir = resolve(option('data', '../shared/data/ner'));
+const outDir = resolve(option('out', 'models/ner'));
+const iterations = Number(option('iterations', '8'));
+const minCount = Number(option('min-count', '2'));
+
+/** Gold labels of a CoNLL document projected onto wink's tokens through character offsets. */
+function instancesOf(doc: ConllDocument, gazetteer: Gazetteer): Instance[] {
+  const chunks = chunksOf(doc.tokens.map((t) => t.tag)).map((c) => ({
+    start: doc.tokens[c.start]?.start ?? 0,
+    end: doc.tokens[c.end - 1]?.end ?? 0,
+    tag: c.type as EntityTag,
+  }));
+  const { sequences, features } = featurizeDocument(segment(doc.text), gazetteer);
+  return sequences.map((tokens, s) => {
+    const spans: LabelledSpan[] = [];
+    let open: { chunk: number; start: number } | null = null;
+    const close = (i: number): void => {
+      if (open) spans.push({ start: open.start, end: i, tag: chunks[open.chunk]?.tag ?? 'MISC' });
+      open = null;
+    };
+    tokens.forEach((t, i) => {
+      const chunk = chunks.findIndex((c) => t.start >= c.start && t.start < c.end);
+      if (open && open.chunk !== chunk) close(i);
+      if (chunk >= 0 && !open) open = { chunk, start: i };
+    });
+    close(tokens.length);
+    const gold = labelsOf(spans, tokens.length).map((l) => LABELS.indexOf(l));
+    return { tokens, features: features[s] ?? [], gold };
+  });
+}
+
+const started = Date.now();
+console.log('building gazetteer…');
+const gazetteerData = buildGazetteer(join(dataDir, 'gmb-ner_dataset.csv'));
+const gazetteer = new Gazetteer(gazetteerData);
+console.log(Object.entries(gazetteerData).map(([k, v]) => `${k} ${v.length}`).join(', '));
+const train = readConll(readFileSync(join(dataDir, 'conll2003-eng.train'), 'utf8'), 'conll2003-eng.train');
+const instances = train.flatMap((d) => instancesOf(d, gazetteer));
+console.log(`${instances.length} sequences, ${instances.reduce((n, i) => n + i.tokens.length, 0)} tokens`);
+const model = trainPerceptron(instances, { iterations, minCount, seed: 1 });
+const { header, weights } = encodeModel(model);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, MODEL_FILES.header), JSON.stringify(header));
+writeFileSync(join(outDir, MODEL_FILES.weights), weights);
+writeFileSync(join(outDir, MODEL_FILES.gazetteer), JSON.stringify(gazetteerData));
+console.log(`wrote ${outDir}: ${header.features.length} features, ${weights.length} weight bytes`);
+if (process.argv.includes('--dev')) {
+  const resources = loadNerResources(outDir);
+  const run = (file: string): void => {
+    const report = scoreConll(readFileSync(join(dataDir, file), 'utf8'), (input) => ({
+      document: { id: input.id, title: null, published: input.published, language: 'en', source: null, url: null, sha256: '' },
+      entities: recognizeEntitiesWith(segment(input.text), resources),
+      timexes: [],
+      events: [],
+    }));
+    console.log(file);
+    for (const line of report.lines) console.log(`  ${line}`);
+  };
+  run('conll2003-eng.testa');
+  run('wikigold-en.conllu');
+}
+console.log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,181 @@
+import type { Token } from '../segment.js';
+import type { Gazetteer } from './gazetteer.js';
+import { DEMONYMS, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
+
+/** The word's letters mapped to X/x/d, other characters kept: "McCain" → "XxXxxxx". */
+export function wordShape(word: string): string {
+  let out = '';
+  for (const ch of word) {
+    if (ch >= 'a' && ch <= 'z') out += 'x';
+    else if (ch >= 'A' && ch <= 'Z') out += 'X';
+    else if (ch >= '0' && ch <= '9') out += 'd';
+    else if (ch.toLowerCase() !== ch) out += 'X';
+    else if (ch.toUpperCase() !== ch) out += 'x';
+    else out += ch;
+  }
+  return out;
+}
+
+/** The shape with runs collapsed: "McCain" → "XxXx". */
+export function shortShape(word: string): string {
+  const shape = wordShape(word);
+  let out = '';
+  for (const ch of shape) if (out[out.length - 1] !== ch) out += ch;
+  return out;
+}
+
+function hasLetters(word: string): boolean {
+  return word.toLowerCase() !== word.toUpperCase();
+}
+
+function isUpper(word: string): boolean {
+  return hasLetters(word) && word === word.toUpperCase();
+}
+
+function isTitleCase(word: string): boolean {
+  const first = word[0] ?? '';
+  return first !== first.toLowerCase();
+}
+
+/** A run of tokens is shouting when most of its words are in capitals (headlines, sports tables). */
+export function isAllCaps(tokens: readonly Token[]): boolean {
+  let words = 0;
+  let upper = 0;
+  for (const t of tokens) {
+    if (!hasLetters(t.text)) continue;
+    words++;
+    if (isUpper(t.text)) upper++;
+  }
+  return words >= 2 && upper / words > 0.7;
+}
+
+function stripDot(word: string): string {
+  return word.endsWith('.') ? word.slice(0, -1) : word;
+}
+
+/** What a document says about its words as a whole, gathered before tagging any sentence. */
+export interface DocumentEvidence {
+  /** Lower-case words seen in lower case in running text. */
+  lower: Set<string>;
+  /** Lower-case words seen capitalised in the middle of a normal (not all-caps) sentence. */
+  capitalised: Set<string>;
+  /** Lower-case words seen right after a known first name ("Aidos Sadykov" → "sadykov"). */
+  afterFirstName: Set<string>;
+  /** Lower-case words seen right after a title ("President Nazarbayev" → "nazarbayev"). */
+  afterTitle: Set<string>;
+  /** Lower-case words seen before an organization head word ("BTA Bank" → "bta"). */
+  beforeOrgHead: Set<string>;
+}
+
+/** Collects document-level evidence over all tagging sequences of one document. */
+export function gatherEvidence(sequences: readonly Token[][], gazetteer: Gazetteer): DocumentEvidence {
+  const ev: DocumentEvidence = {
+    lower: new Set(),
+    capitalised: new Set(),
+    afterFirstName: new Set(),
+    afterTitle: new Set(),
+    beforeOrgHead: new Set(),
+  };
+  const firstBit = 1 << 3;
+  for (const tokens of sequences) {
+    const shouting = isAllCaps(tokens);
+    for (let i = 0; i < tokens.length; i++) {
+      const word = tokens[i]?.text ?? '';
+      const low = word.toLowerCase();
+      if (!hasLetters(word)) continue;
+      const prev = tokens[i - 1]?.text ?? '';
+      if (!shouting) {
+        if (word === low) ev.lower.add(low);
+        else if (i > 0 && isTitleCase(word) && !/^[.!?"“‘'(:—–-]$/.test(prev)) ev.capitalised.add(low);
+      }
+      const next = tokens[i + 1]?.text ?? '';
+      if (isTitleCase(word) && isTitleCase(prev) && (gazetteer.lookup(prev.toLowerCase()) & firstBit) !== 0) {
+        ev.afterFirstName.add(low);
+      }
+      if (isTitleCase(word) && PERSON_TITLES.has(stripDot(prev.toLowerCase()))) ev.afterTitle.add(low);
+      if (isTitleCase(word) && isTitleCase(next) && ORG_HEADS.has(stripDot(next.toLowerCase()))) {
+        ev.beforeOrgHead.add(low);
+      }
+    }
+  }
+  return ev;
+}
+
+/**
+ * Static features of each token of one sequence (everything except the previous labels, which the
+ * decoder adds as it goes). Training and tagging call this same function on the same wink tokens.
+ */
+export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): string[][] {
+  const n = tokens.length;
+  const words = tokens.map((t) => t.text);
+  const lower = words.map((w) => w.toLowerCase());
+  const shapes = words.map(shortShape);
+  const pos = tokens.map((t) => t.pos);
+  const shouting = isAllCaps(tokens);
+  const gaz = gazetteer.annotate(lower);
+  const out: string[][] = [];
+  const at = <T>(arr: readonly T[], i: number, pad: T): T => (i >= 0 && i < n ? (arr[i] as T) : pad);
+  for (let i = 0; i < n; i++) {
+    const w = words[i] ?? '';
+    const l = lower[i] ?? '';
+    const sh = shapes[i] ?? '';
+    const f: string[] = [
+      'b',
+      `w=${l}`,
+      `sh=${sh}`,
+      `p=${pos[i] ?? ''}`,
+      `p1=${l.slice(0, 1)}`,
+      `p2=${l.slice(0, 2)}`,
+      `p3=${l.slice(0, 3)}`,
+      `s1=${l.slice(-1)}`,
+      `s2=${l.slice(-2)}`,
+      `s3=${l.slice(-3)}`,
+      `s4=${l.slice(-4)}`,
+      `w-1=${at(lower, i - 1, '<s>')}`,
+      `w+1=${at(lower, i + 1, '</s>')}`,
+      `w-2=${at(lower, i - 2, '<s>')}`,
+      `w+2=${at(lower, i + 2, '</s>')}`,
+      `p-1=${at(pos, i - 1, '<s>')}`,
+      `p+1=${at(pos, i + 1, '</s>')}`,
+      `p-1p=${at(pos, i - 1, '<s>')}|${pos[i] ?? ''}`,
+      `pp+1=${pos[i] ?? ''}|${at(pos, i + 1, '</s>')}`,
+      `sh-1=${at(shapes, i - 1, '<s>')}|${sh}`,
+      `sh+1=${sh}|${at(shapes, i + 1, '</s>')}`,
+      `sh-1+1=${at(shapes, i - 1, '<s>')}|${sh}|${at(shapes, i + 1, '</s>')}`,
+      `w-1sh=${at(lower, i - 1, '<s>')}|${sh}`,
+      `shw+1=${sh}|${at(lower, i + 1, '</s>')}`,
+    ];
+    if (w.length !== l.length || w !== l) f.push(`W=${w}`);
+    if (w.length > 12) f.push('long');
+    if (i === 0) f.push(`first|${sh}`);
+    if (shouting) {
+      f.push('AC', `AC|w=${l}`);
+      if (ev.capitalised.has(l)) f.push('AC|dcap');
+      if (ev.lower.has(l)) f.push('AC|dlow');
+    } else if (hasLetters(w) && isTitleCase(w)) {
+      if (ev.lower.has(l)) f.push('dlow');
+      if (ev.capitalised.has(l)) f.push(i === 0 ? 'dcap0' : 'dcap');
+    }
+    if (hasLetters(w) && (isTitleCase(w) || shouting)) {
+      if (ev.afterFirstName.has(l)) f.push('dfirst');
+      if (ev.afterTitle.has(l)) f.push('dtitle');
+      if (ev.beforeOrgHead.has(l)) f.push('dorg');
+    }
+    const prevLow = stripDot(at(lower, i - 1, ''));
+    if (PERSON_TITLES.has(prevLow)) f.push('title-1');
+    if (PERSON_TITLES.has(stripDot(l))) f.push('title');
+    if (ORG_HEADS.has(stripDot(l))) f.push('orghead');
+    if (ORG_HEADS.has(stripDot(at(lower, i + 1, '')))) f.push('orghead+1');
+    if (DEMONYMS.has(l)) f.push('demonym');
+    for (const g of gaz[i] ?? []) f.push(g);
+    for (const g of at(gaz, i - 1, [] as string[])) f.push(`-1${g}`);
+    for (const g of at(gaz, i + 1, [] as string[])) f.push(`+1${g}`);
+    out.push(f);
+  }
+  return out;
+}
+
+/** Features of the labels already chosen to the left (greedy decoding). */
+export function historyFeatures(features: string[], prev1: string, prev2: string, token: string, shape: string): void {
+  features.push(`t-1=${prev1}`, `t-2t-1=${prev2}|${prev1}`, `t-1w=${prev1}|${token}`, `t-1sh=${prev1}|${shape}`);
+}

@@ -1,0 +1,65 @@
+/** Name lists as token sequences: which tokens of a sentence lie inside a known country, city, first name… */
+
+/** Categories of the gazetteer, in the order of their bits. */
+export const GAZETTEER_CATEGORIES = ['country', 'city', 'demonym', 'first', 'person', 'org', 'geo'] as const;
+export type GazetteerCategory = (typeof GAZETTEER_CATEGORIES)[number];
+
+/** The gazetteer as stored: for each category, lower-case phrases whose tokens are joined by one space. */
+export type GazetteerData = Partial<Record<GazetteerCategory, string[]>>;
+
+/** Longest phrase looked up, in tokens. */
+const MAX_PHRASE = 5;
+
+/** Phrase → bit set of categories; built once from the stored lists. */
+export class Gazetteer {
+  private readonly phrases = new Map<string, number>();
+
+  constructor(data: GazetteerData) {
+    GAZETTEER_CATEGORIES.forEach((category, bit) => {
+      for (const phrase of data[category] ?? []) {
+        this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | (1 << bit));
+      }
+    });
+  }
+
+  /** Bit set of the categories a phrase belongs to (0 when unknown). */
+  lookup(phrase: string): number {
+    return this.phrases.get(phrase) ?? 0;
+  }
+
+  /**
+   * For each token, features `g:CATEGORY:POSITION` (B, I, L or U) of the longest phrase of each
+   * category that covers it. `lower` holds the tokens lower-cased.
+   */
+  annotate(lower: readonly string[]): string[][] {
+    const out: string[][] = lower.map(() => []);
+    const covered: number[][] = lower.map(() => []);
+    for (let i = 0; i < lower.length; i++) {
+      let phrase = '';
+      for (let n = 1; n <= MAX_PHRASE && i + n <= lower.length; n++) {
+        phrase = n === 1 ? (lower[i] ?? '') : `${phrase} ${lower[i + n - 1] ?? ''}`;
+        const bits = this.phrases.get(phrase);
+        if (bits === undefined) continue;
+        for (let bit = 0; bit < GAZETTEER_CATEGORIES.length; bit++) {
+          if ((bits & (1 << bit)) === 0) continue;
+          // Keep the longest match per category starting here; shorter ones are overwritten below.
+          for (let k = 0; k < n; k++) {
+            const cov = covered[i + k];
+            if (!cov) continue;
+            const prev = cov[bit] ?? 0;
+            if (prev >= n) continue;
+            cov[bit] = n;
+            const pos = n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I';
+            const list = out[i + k];
+            if (!list) continue;
+            const name = GAZETTEER_CATEGORIES[bit] ?? '';
+            const at = list.findIndex((f) => f.startsWith(`g:${name}:`));
+            if (at >= 0) list[at] = `g:${name}:${pos}`;
+            else list.push(`g:${name}:${pos}`);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,69 @@
+/** BILOU labels over the four CoNLL types, and which label may follow which. */
+
+export const ENTITY_TAGS = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type EntityTag = (typeof ENTITY_TAGS)[number];
+
+/** Every label: `O`, then `B-`, `I-`, `L-`, `U-` of each type. */
+export const LABELS: readonly string[] = [
+  'O',
+  ...ENTITY_TAGS.flatMap((t) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${t}`)),
+];
+
+const prefixOf = LABELS.map((l) => l[0] ?? 'O');
+const typeOf = LABELS.map((l) => l.slice(2));
+
+/**
+ * Whether label `next` may follow label `prev` (indices into LABELS; -1 for the start).
+ * An open entity (B or I) must go on with I or L of its own type; nothing may stay open at the end.
+ */
+export function allowedAfter(prev: number, next: number, last: boolean): boolean {
+  const pp = prev < 0 ? 'O' : prefixOf[prev];
+  const np = prefixOf[next];
+  const open = pp === 'B' || pp === 'I';
+  if (open) {
+    if (np !== 'I' && np !== 'L') return false;
+    if (typeOf[prev] !== typeOf[next]) return false;
+  } else if (np === 'I' || np === 'L') {
+    return false;
+  }
+  if (last && (np === 'B' || np === 'I')) return false;
+  return true;
+}
+
+/** A labelled run of tokens: `[start, end)` token indices and its type. */
+export interface LabelledSpan {
+  start: number;
+  end: number;
+  tag: EntityTag;
+}
+
+/** Reads the spans out of a valid BILOU label sequence. */
+export function spansOf(labels: readonly string[]): LabelledSpan[] {
+  const out: LabelledSpan[] = [];
+  let start = -1;
+  labels.forEach((label, i) => {
+    const p = label[0];
+    const tag = label.slice(2) as EntityTag;
+    if (p === 'U') out.push({ start: i, end: i + 1, tag });
+    else if (p === 'B') start = i;
+    else if (p === 'L' && start >= 0) {
+      out.push({ start, end: i + 1, tag });
+      start = -1;
+    }
+  });
+  return out;
+}
+
+/** BILOU labels for spans over `n` tokens (the inverse of `spansOf`). */
+export function labelsOf(spans: readonly LabelledSpan[], n: number): string[] {
+  const labels = new Array<string>(n).fill('O');
+  for (const s of spans) {
+    if (s.end - s.start === 1) labels[s.start] = `U-${s.tag}`;
+    else {
+      labels[s.start] = `B-${s.tag}`;
+      for (let i = s.start + 1; i < s.end - 1; i++) labels[i] = `I-${s.tag}`;
+      labels[s.end - 1] = `L-${s.tag}`;
+    }
+  }
+  return labels;
+}

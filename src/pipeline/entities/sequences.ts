@@ -1,0 +1,23 @@
+import type { Segmented, Token } from '../segment.js';
+
+/**
+ * The runs of tokens the tagger labels: sentences, further cut at line breaks, since a line break in
+ * news separates a headline, a byline or a dateline from what follows even when no full stop does.
+ */
+export function taggingSequences(doc: Segmented): Token[][] {
+  const out: Token[][] = [];
+  for (const sentence of doc.sentences) {
+    let run: Token[] = [];
+    let prevEnd = -1;
+    for (const token of sentence.tokens) {
+      if (run.length > 0 && doc.text.slice(prevEnd, token.start).includes('\n')) {
+        out.push(run);
+        run = [];
+      }
+      run.push(token);
+      prevEnd = token.end;
+    }
+    if (run.length > 0) out.push(run);
+  }
+  return out;
+}
