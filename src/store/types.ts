@@ -91,12 +91,13 @@ export interface EventRecord {
   confidence: number;
   status: ReviewStatus;
   sensitivity: Sensitivity;
+  /** The document that first reported the event. */
+  firstDocumentId: string;
   evidence: EvidenceRecord[];
 }
 
 /** An event to create, with its first document and position there (the listing order). */
 export interface NewEvent extends Omit<EventRecord, 'status' | 'sensitivity'> {
-  firstDocumentId: string;
   ordinal: number;
   createdAt: string;
   status?: ReviewStatus;

@@ -65,6 +65,7 @@ export function toEventRecord(row: Selectable<EventTable>, evidence: EvidenceRec
     confidence: Number(row.confidence),
     status: row.status as ReviewStatus,
     sensitivity: row.sensitivity as Sensitivity,
+    firstDocumentId: row.first_document_id,
     evidence,
   };
 }

