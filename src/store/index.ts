@@ -1,4 +1,4 @@
-import { resolveDbLocation } from '../env.js';
+import { loadEnv, resolveDbLocation } from '../env.js';
 import { ValidationError } from '../errors.js';
 import { openSqliteStore } from './sqlite/index.js';
 import type { Store } from './types.js';
@@ -12,7 +12,8 @@ export { LATEST_VERSION } from './migrations/index.js';
  * A `postgres://` location names the PostgreSQL store (not available yet).
  */
 export async function openStore(location?: string): Promise<Store> {
-  const where = resolveDbLocation(location);
+  // A copy of the environment: read it now, not as cached at start-up (tests and tools set it late).
+  const where = resolveDbLocation(location, loadEnv({ ...process.env }));
   if (/^postgres(ql)?:\/\//i.test(where)) {
     throw new ValidationError(
       'PostgreSQL stores are not available yet: use a SQLite file path (CHRONICLE_DB or --db)',

@@ -35,6 +35,9 @@ const STATEMENTS = [
      insert into evidence_fts(evidence_fts, rowid, text) values ('delete', old.seq, old.text);
      insert into evidence_fts(rowid, text) values (new.seq, new.text);
    end`,
+  // A store migrated from an older version already has rows: index them.
+  `insert into documents_fts(documents_fts) values ('rebuild')`,
+  `insert into evidence_fts(evidence_fts) values ('rebuild')`,
 ];
 
 /** Creates the FTS5 tables and the triggers that keep them in step with documents and evidence. */
