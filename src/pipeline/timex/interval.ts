@@ -1,3 +1,5 @@
+import { isoWeekMonday } from './calendar.js';
+
 /** An ISO date interval cut to its precision; `to` absent for a single period or an open start. */
 export interface DateInterval {
   from: string;
@@ -33,13 +35,6 @@ function isoDay(d: Date): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** Monday of ISO week `week` of `year`: week 1 holds 4 January. */
-export function isoWeekMonday(year: number, week: number): Date {
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const dow = (jan4.getUTCDay() + 6) % 7; // Monday = 0
-  return new Date(Date.UTC(year, 0, 4 - dow + (week - 1) * 7));
-}
-
 function addDays(d: Date, n: number): Date {
   return new Date(d.getTime() + n * 86_400_000);
 }
@@ -67,7 +62,8 @@ function plainInterval(value: string): DateInterval | null {
   if (m) return { from: value };
   m = /^(\d{4})-W(\d{2})(-WE)?$/.exec(value);
   if (m) {
-    const monday = isoWeekMonday(Number(m[1]), Number(m[2]));
+    const c = isoWeekMonday(Number(m[1]), Number(m[2]));
+    const monday = new Date(Date.UTC(c.y, c.m - 1, c.d));
     if (m[3]) return { from: isoDay(addDays(monday, 5)), to: isoDay(addDays(monday, 6)) };
     return { from: isoDay(monday), to: isoDay(addDays(monday, 6)) };
   }

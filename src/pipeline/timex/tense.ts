@@ -1,0 +1,69 @@
+import type { Sentence, Segmented } from '../segment.js';
+
+/** Which way an expression without a year or week points from the publication date. */
+export type Tense = 'past' | 'present' | 'future';
+
+const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'upcoming', 'tomorrow']);
+// Phrases that announce something still to come ("is due to", "is scheduled to", "plans to").
+const FUTURE_BEFORE_TO = new Set(['due', 'scheduled', 'set', 'expected', 'plans', 'plan', 'planning', 'going', 'hopes', 'intends', 'aims']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'has', 'have', "'d", 'ago', 'last', 'yesterday', 'since', 'earlier']);
+const IRREGULAR_PAST = new Set([
+  'said', 'told', 'went', 'came', 'took', 'made', 'gave', 'held', 'met', 'left', 'fled', 'spent', 'sent', 'began',
+  'became', 'found', 'got', 'saw', 'ran', 'won', 'lost', 'fell', 'brought', 'thought', 'kept', 'led', 'paid', 'sat',
+  'stood', 'struck', 'wrote', 'rose', 'broke', 'caught', 'chose', 'drove', 'fought', 'flew', 'froze', 'knew', 'laid',
+  'meant', 'overthrew', 'sought', 'taught', 'threw', 'wore', 'shot', 'slept', 'spoke', 'stole', 'swore', 'tore', 'woke',
+  'forbade', 'hung', 'beat', 'bit', 'hid', 'heard', 'felt', 'dealt', 'built', 'bought', 'understood', 'withdrew', 'undertook',
+]);
+
+/** Sentence holding `pos` (binary search), or null between sentences. */
+export function sentenceAt(doc: Segmented, pos: number): Sentence | null {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (!s) break;
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return null;
+}
+
+function markerOf(words: string[], i: number, pos: string): Tense | null {
+  const w = words[i] ?? '';
+  if (FUTURE.has(w)) return 'future';
+  if (w === 'to' && i > 0 && FUTURE_BEFORE_TO.has(words[i - 1] ?? '')) return 'future';
+  if (w === 'next' || w === 'coming') return 'future';
+  if (PAST_AUX.has(w) || IRREGULAR_PAST.has(w)) return 'past';
+  if ((pos === 'VERB' || pos === 'AUX') && w.length > 3 && w.endsWith('ed') && !w.endsWith('eed')) return 'past';
+  if (w === 'is' || w === 'are' || w === 'am' || w === "'s") return 'present';
+  if (pos === 'VERB' && w.endsWith('s') && !w.endsWith('ss')) return 'present';
+  return null;
+}
+
+/**
+ * Tense of the clause around an expression: the nearest future or past marker in its sentence wins,
+ * news being past-leaning, a present tense counts only when nothing else is found.
+ */
+export function tenseAt(doc: Segmented, start: number, end: number): Tense {
+  const sentence = sentenceAt(doc, start);
+  if (!sentence) return 'past';
+  const tokens = sentence.tokens;
+  const lower = tokens.map((t) => t.text.toLowerCase());
+  let best: { tense: Tense; distance: number } | null = null;
+  let present = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || (t.start >= start && t.end <= end)) continue;
+    const tense = markerOf(lower, i, t.pos);
+    if (!tense) continue;
+    if (tense === 'present') {
+      present = true;
+      continue;
+    }
+    const distance = t.start < start ? start - t.end : t.start - end;
+    if (!best || distance < best.distance) best = { tense, distance };
+  }
+  return best?.tense ?? (present ? 'present' : 'past');
+}
