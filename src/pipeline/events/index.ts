@@ -1,5 +1,11 @@
-import type { ExtractedEntity, ExtractedEvent, Timex } from '../../domain/chronicle-json.js';
+import type { EventDate, ExtractedEntity, ExtractedEvent, Span, Timex } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
+import { readParticipants, type SentenceView } from './arguments.js';
+import { readCharge, readDate, readDuration, readModality, readPenalty, type TimexIndex } from './attributes.js';
+import { clauseAt, splitClauses, type Clause } from './clauses.js';
+import { mergeDrafts, type DraftEvent } from './merge.js';
+import { buildReferences, type Ref } from './references.js';
+import { findTriggers, type TriggerMatch } from './triggers.js';
 
 /** What the event stage reads: the segmented text and the earlier stages' output. */
 export interface EventInput {
@@ -9,8 +15,170 @@ export interface EventInput {
   published: string | null;
 }
 
+const NULL_SUBJECT_TYPES = new Set(['protest', 'protest_dispersal']);
+// Periods that run from their start for their stated length ("two years in prison back in 2010" → 2010–2012).
+const PERIOD_TYPES = new Set(['detention', 'imprisonment', 'restriction']);
+// How far back (in sentences) an undated event may take the time of the story around it.
+const NARRATIVE_ANY = 2;
+const NARRATIVE_SAME_SUBJECT = 6;
+
 /** Persecution, displacement and civic events of one document, ids `v1`, `v2`, … */
 export function extractEvents(input: EventInput): ExtractedEvent[] {
-  void input;
-  return [];
+  const { doc, entities } = input;
+  const text = doc.text;
+  const references = buildReferences(doc, entities);
+  const timexIndex: TimexIndex = { all: [...input.timexes].sort((a, b) => a.start - b.start), published: input.published };
+  const refsBySentence: Ref[][] = doc.sentences.map(() => []);
+  for (const r of references.refs) refsBySentence[r.sentence]?.push(r);
+
+  const drafts: DraftEvent[] = [];
+  doc.sentences.forEach((sentence, index) => {
+    const triggers = findTriggers(text, sentence.start, sentence.end);
+    if (!triggers.length) return;
+    const clauses = splitClauses(text, sentence.start, sentence.end);
+    const view: SentenceView = { index, sentence, refs: refsBySentence[index] ?? [], clauses, text };
+    const chargeSpans: [number, number][] = [];
+    for (const trig of triggers) {
+      // A trigger inside another event's charge ("sentenced for participation in demonstrations") is the offence, not an event.
+      if (chargeSpans.some(([a, b]) => trig.start >= a && trig.end <= b)) continue;
+      const made = draftsFor(view, trig, clauseAt(clauses, trig.start), references, timexIndex);
+      for (const d of made) {
+        if (d.charge) {
+          const at = text.indexOf(d.charge, trig.end);
+          if (at >= 0 && at < sentence.end) chargeSpans.push([at, at + d.charge.length]);
+        }
+        if (d.type === 'sentence' || d.type === 'charge' || d.type === 'trial') {
+          const m = /^\s+for\s+(?:\w+\s+){0,2}in\s+/i.exec(text.slice(trig.end, sentence.end));
+          if (m) chargeSpans.push([trig.end, Math.min(sentence.end, trig.end + m[0].length + 40)]);
+        }
+      }
+      drafts.push(...made);
+    }
+  });
+
+  const merged = mergeDrafts(drafts);
+  inheritNarrativeDates(merged);
+  return merged
+    .sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0))
+    .map((d, i) => ({
+      id: `v${i + 1}`,
+      type: d.type,
+      subject: d.subject,
+      agent: d.agent,
+      object: d.object,
+      place: d.place,
+      date: d.date,
+      duration: d.duration,
+      charge: d.charge,
+      penalty: d.penalty,
+      modality: d.modality,
+      confidence: Math.round(d.confidence * 100) / 100,
+      evidence: d.evidence,
+    }));
+}
+
+function evidenceSpan(text: string, clause: Clause, sentenceStart: number, sentenceEnd: number): Span {
+  let start = clause.start;
+  let end = clause.end;
+  if (end - start < 30) {
+    start = sentenceStart;
+    end = sentenceEnd;
+  }
+  while (start < end && /[\s,;:\u201c\u201d"\u2014\u2013-]/.test(text[start] ?? '')) start++;
+  while (end > start && /[\s,;:\u201c\u201d"\u2014\u2013-]/.test(text[end - 1] ?? '')) end--;
+  return { start, end, text: text.slice(start, end) };
+}
+
+function addDuration(from: string, duration: string): string | null {
+  const d = /^P(\d+)([YMWD])$/.exec(duration);
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(from);
+  if (!d || !m) return null;
+  const n = Number(d[1]);
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : 1;
+  const da = m[3] ? Number(m[3]) : 1;
+  const days = d[2] === 'D' ? n : d[2] === 'W' ? 7 * n : 0;
+  const date = new Date(Date.UTC(y + (d[2] === 'Y' ? n : 0), mo - 1 + (d[2] === 'M' ? n : 0), da + days));
+  const iso = date.toISOString().slice(0, 10);
+  return iso.slice(0, from.length);
+}
+
+function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, references: ReturnType<typeof buildReferences>, timexes: TimexIndex): DraftEvent[] {
+  const { text, sentence } = v;
+  const parts = readParticipants(v, trig, clause, references);
+  let type = trig.pattern.type;
+  if (trig.pattern.needsObject && !parts.object) return [];
+  const modality = readModality(text, sentence, clause, trig, parts.generic);
+  const duration = readDuration(text, clause, trig, timexes);
+  if (type === 'arrest' && duration) type = 'detention';
+  const found = readDate(text, sentence, clause, trig, timexes);
+  let date: EventDate | null = found?.date ?? null;
+  if (date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {
+    const to = addDuration(date.from, duration);
+    if (to && to !== date.from) date = { ...date, to };
+  }
+  const evidence = evidenceSpan(text, clause, sentence.start, sentence.end);
+  const base = trig.pattern.weight ?? 0.75;
+  const common = {
+    type,
+    agent: parts.agent,
+    object: parts.object,
+    place: parts.place,
+    date,
+    duration,
+    charge: readCharge(text, sentence, clause, trig),
+    penalty: readPenalty(text, sentence, trig),
+    modality,
+    evidence: [evidence],
+    sentences: [v.index],
+    dateSource: found?.from ?? null,
+  };
+  if (!parts.subjects.length) {
+    if (!NULL_SUBJECT_TYPES.has(type) && modality === 'asserted') return [];
+    if (type === 'protest') {
+      // An unnamed crowd counts only as a dated, new gathering ("the protests" refers back; "protests are a nightmare" is generic).
+      if (found?.from !== 'clause' || /\b(?:the|these|those|such|any|anything resembling)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(clause.start, trig.start))) return [];
+    }
+    return [{ ...common, subject: null, confidence: base - 0.1 }];
+  }
+  const out: DraftEvent[] = [];
+  for (const group of parts.subjects) {
+    const r = group[0];
+    const id = r?.ids[0];
+    if (!r || !id) continue;
+    const entity = references.entities.get(id);
+    if (type === 'ban' && entity?.type !== 'organization') continue;
+    let confidence = base + (r.kind === 'name' ? 0.1 : 0) - (parts.via === 'topic' ? 0.2 : 0) + (date ? 0.05 : 0);
+    if (parts.subjects.length > 1) confidence -= 0.05;
+    confidence = Math.max(0.05, Math.min(0.95, confidence));
+    out.push({ ...common, subject: id, confidence });
+  }
+  return out;
+}
+
+/**
+ * An undated event takes the time of the story around it: the nearest dated event of the same
+ * person a few sentences before, or of anyone in the sentences just before ("Later the court…").
+ */
+function inheritNarrativeDates(events: DraftEvent[]): void {
+  const dated = events.filter((e) => e.date && e.modality === 'asserted' && e.dateSource !== 'narrative');
+  for (const e of events) {
+    if (e.date || e.modality !== 'asserted') continue;
+    const s = e.sentences[0] ?? 0;
+    let best: { date: EventDate; distance: number } | null = null;
+    for (const d of dated) {
+      for (const t of d.sentences) {
+        const distance = s - t;
+        if (distance < 0) continue;
+        const limit = d.subject !== null && d.subject === e.subject ? NARRATIVE_SAME_SUBJECT : NARRATIVE_ANY;
+        if (distance > limit || (distance === 0 && d.subject !== e.subject)) continue;
+        if (d.date && (!best || distance < best.distance)) best = { date: d.date, distance };
+      }
+    }
+    if (best) {
+      e.date = best.date;
+      e.dateSource = 'narrative';
+      e.confidence = Math.max(0.05, e.confidence - 0.1);
+    }
+  }
 }

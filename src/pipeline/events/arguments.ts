@@ -1,0 +1,238 @@
+import type { Sentence } from '../segment.js';
+import type { Clause } from './clauses.js';
+import type { Ref, References } from './references.js';
+import type { TriggerMatch } from './triggers.js';
+
+/**
+ * Participants of one trigger, read from its sentence: the subject(s) it happened to, the agent,
+ * the object (for founding) and the place.
+ */
+
+export interface Participants {
+  /** One entry per person it happened to ("X and Y fled" → two); [] when nobody is named. */
+  subjects: Ref[][];
+  /** How the subject was found: a name or pronoun in the clause, or the topic of earlier sentences. */
+  via: 'clause' | 'topic' | 'none';
+  agent: string | null;
+  object: string | null;
+  place: string | null;
+  /** The subject is a generic "you". */
+  generic: boolean;
+}
+
+export interface SentenceView {
+  index: number;
+  sentence: Sentence;
+  refs: Ref[];
+  clauses: Clause[];
+  text: string;
+}
+
+const AUX = /^(?:was|were|is|are|be|been|being|am|get|got|gets|getting|has|have|had|'s|’s)$/i;
+const SKIPPABLE = new Set(['ADV', 'PART']);
+const NP_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+function tokenIndexAt(s: Sentence, offset: number): number {
+  for (let i = 0; i < s.tokens.length; i++) {
+    const t = s.tokens[i];
+    if (t && t.end > offset) return i;
+  }
+  return s.tokens.length;
+}
+
+/** The ref sits inside a prepositional phrase ("of X", "from X") that is not the passive agent. */
+function inPrepPhrase(s: Sentence, r: Ref): boolean {
+  let i = tokenIndexAt(s, r.start) - 1;
+  while (i >= 0) {
+    const t = s.tokens[i];
+    if (!t) break;
+    if (t.pos === 'ADP' || /^(?:of|from|in|to|for|with|at|on|about|against|among|like|than|by|into|under|between|over)$/i.test(t.text)) {
+      return true;
+    }
+    if (!NP_INNER.has(t.pos) && !/^(?:’s|'s|-)$/.test(t.text)) return false;
+    i--;
+  }
+  return false;
+}
+
+function isPossessor(text: string, r: Ref): boolean {
+  return /^(?:’s|'s|’|')(?!\s*(?:been|got)\b)/.test(text.slice(r.end, r.end + 3)) && r.kind === 'name';
+}
+
+/** Passive voice: a be/get auxiliary (adverbs allowed) right before the trigger, or "by" right after. */
+export function isPassive(s: Sentence, text: string, trig: TriggerMatch): boolean {
+  let i = tokenIndexAt(s, trig.start) - 1;
+  let hops = 0;
+  while (i >= 0 && hops < 4) {
+    const t = s.tokens[i];
+    if (!t) break;
+    if (AUX.test(t.text)) return !/^(?:has|have|had)$/i.test(t.text) || /^\s*been\b/i.test(text.slice(t.end, trig.start));
+    if (!SKIPPABLE.has(t.pos) && !/^(?:been|being|not|never|also|later|reportedly|allegedly)$/i.test(t.text)) break;
+    i--;
+    hops++;
+  }
+  return /^\s+by\b/i.test(text.slice(trig.end, trig.end + 5));
+}
+
+function usable(r: Ref, kinds: 'person' | 'any'): boolean {
+  if (r.entityType === 'place') return false;
+  if (kinds === 'person' && r.entityType === 'organization') return false;
+  return true;
+}
+
+/** Refs joined to `r` by "and" or commas, in the direction given ("X and Y fled"). */
+function coordinated(text: string, refs: Ref[], r: Ref, dir: -1 | 1): Ref[] {
+  const out: Ref[] = [r];
+  let at = refs.indexOf(r);
+  for (;;) {
+    const next = refs[at + dir];
+    if (!next || next.entityType !== 'person' || next.kind === 'relative') break;
+    const gap = dir < 0 ? text.slice(next.end, out[out.length - 1]?.start ?? 0) : text.slice(out[out.length - 1]?.end ?? 0, next.start);
+    if (!/^\s*(?:,|and|&|,\s*and)\s*$/i.test(gap)) break;
+    out.push(next);
+    at += dir;
+  }
+  return dir < 0 ? out.reverse() : out;
+}
+
+function expand(r: Ref, text: string, refs: Ref[], dir: -1 | 1): Ref[][] {
+  // "they" resolved to a group: one subject per member.
+  if (r.ids.length > 1) return r.ids.map((id) => [{ ...r, ids: [id] }]);
+  return coordinated(text, refs, r, dir).map((x) => [x]);
+}
+
+/** Reads the participants of `trig` in sentence `v`. */
+export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Clause, references: References): Participants {
+  const { text, refs, sentence } = v;
+  const type = trig.pattern.type;
+  const frame = trig.pattern.frame;
+  const kinds = type === 'ban' || type === 'search' || type === 'founding' || type === 'protest' ? 'any' : 'person';
+  const inQuote = (o: number): number => references.quotes.findIndex((q) => q.start <= o && o < q.end);
+  const tq = inQuote(trig.start);
+  const sameVoice = (r: Ref): boolean => inQuote(r.start) === tq;
+  const left = refs.filter((r) => r.end <= trig.start && sameVoice(r));
+  const right = refs.filter((r) => r.start >= trig.end && sameVoice(r) && r.start < clause.end);
+  const inside = refs.filter((r) => r.start >= trig.start && r.end <= trig.end);
+
+  const nearestLeft = (): Ref | undefined => {
+    for (let i = left.length - 1; i >= 0; i--) {
+      const r = left[i];
+      if (!r || !usable(r, kinds)) continue;
+      if (r.kind !== 'pronoun' && inPrepPhrase(sentence, r)) continue;
+      if (isPossessor(text, r)) continue;
+      if (/^(?:him|them|me)$/i.test(r.text)) continue;
+      return r;
+    }
+    return undefined;
+  };
+  const firstRight = (maxGap: number): Ref | undefined => {
+    const r = right.find((x) => usable(x, kinds));
+    if (!r || r.start - trig.end > maxGap) return undefined;
+    if (/^(?:his|her|their|my)$/i.test(r.text) && frame === 'verb') return undefined;
+    return r;
+  };
+
+  let subj: Ref | undefined;
+  let dir: -1 | 1 = -1;
+  let agent: Ref | undefined;
+  if (frame === 'owner') {
+    subj = inside.find((r) => usable(r, kinds)) ?? right.find((r) => usable(r, kinds) && r.start - trig.end < 40);
+    if (!subj) subj = nearestLeft();
+  } else if (frame === 'verb') {
+    if (isPassive(sentence, text, trig)) {
+      subj = nearestLeft();
+      const by = /^\s+by\s+/i.exec(text.slice(trig.end, trig.end + 8));
+      if (by) agent = right.find((r) => r.start <= trig.end + by[0].length + 25 && r.entityType !== null);
+    } else {
+      const obj = /^\s+(?:on\s+)?/i.exec(text.slice(trig.end, trig.end + 6));
+      const r = firstRight(obj ? obj[0].length + 30 : 30);
+      if (r && r.start - trig.end <= 30) {
+        subj = r;
+        dir = 1;
+        agent = nearestLeft();
+      } else if (/^\s*,/.test(text.slice(trig.start - 2, trig.start)) || /^(?:accused|blamed|suspected of)/i.test(trig.text)) {
+        // Reduced relative ("X, detained in May, …") or a verb whose subject is the one blamed.
+        subj = /^(?:accused|blamed)$/i.test(trig.text) ? undefined : nearestLeft();
+      }
+    }
+  } else if (frame === 'noun') {
+    const of = /^\s+(?:of|against)\s+/i.exec(text.slice(trig.end, trig.end + 12));
+    if (of) {
+      const r = right.find((x) => x.start === trig.end + of[0].length);
+      if (r && usable(r, kinds)) {
+        subj = r;
+        dir = 1;
+      }
+    }
+    if (!subj) {
+      const poss = left[left.length - 1];
+      if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
+    }
+    if (!subj) subj = nearestLeft();
+    if (!subj) {
+      // A fronted phrase ("Besides multiple assaults, X spent…"): the main clause subject follows.
+      const r = refs.find((x) => x.start >= trig.end && sameVoice(x) && usable(x, kinds) && !inPrepPhrase(sentence, x));
+      if (r && r.start - trig.end < 60) {
+        subj = r;
+        dir = 1;
+      }
+    }
+  } else {
+    subj = nearestLeft();
+    if (!subj) {
+      const r = refs.find((x) => x.start >= trig.end && sameVoice(x) && usable(x, kinds) && !inPrepPhrase(sentence, x));
+      if (r && /^\s*,/.test(text.slice(clause.end - 1, clause.end + 1)) && r.start < clause.end + 40) {
+        subj = r;
+        dir = 1;
+      }
+    }
+  }
+
+  let via: Participants['via'] = subj ? 'clause' : 'none';
+  let subjects: Ref[][] = [];
+  let generic = false;
+  if (subj) {
+    if (subj.generic) {
+      generic = true;
+    } else if (subj.ids.length) {
+      subjects = expand(subj, text, refs, dir);
+    }
+  } else if (type !== 'protest' && type !== 'protest_dispersal' && (frame === 'noun' || frame === 'verb' || frame === 'owner')) {
+    // No participant in the sentence: a passive or nominal event continues the story of the last person named.
+    const topic = topicBefore(references, v.index, trig.start);
+    if (topic.length) {
+      subjects = topic.map((id) => [{ start: trig.start, end: trig.end, text: trig.text, kind: 'pronoun' as const, ids: [id], entityType: 'person' as const, sentence: v.index }]);
+      via = 'topic';
+    }
+  }
+
+  const object =
+    type === 'founding' ? (right.find((r) => r.entityType === 'organization' && r.start - trig.end < 120)?.ids[0] ?? null) : null;
+  return {
+    subjects,
+    via,
+    agent: agent?.ids[0] ?? null,
+    object,
+    place: findPlace(v, trig, clause, type),
+    generic,
+  };
+}
+
+function topicBefore(references: References, sentence: number, offset: number): string[] {
+  const q = references.quotes.find((x) => x.start <= offset && offset < x.end);
+  if (q?.speaker.length) return q.speaker;
+  for (let s = sentence - 1; s >= 0 && s >= sentence - 2; s--) {
+    const t = references.topics[s];
+    if (t?.length) return t.length === 1 ? t : [];
+  }
+  return [];
+}
+
+function findPlace(v: SentenceView, trig: TriggerMatch, clause: Clause, type: string): string | null {
+  const places = v.refs.filter((r) => r.entityType === 'place' && r.start >= clause.start && r.end <= clause.end);
+  const prep = (r: Ref): string => /(\w+)\s+(?:the\s+)?$/.exec(v.text.slice(Math.max(0, r.start - 16), r.start))?.[1]?.toLowerCase() ?? '';
+  const after = places.filter((r) => r.start >= trig.start);
+  const wanted = type === 'exile' || type === 'deportation' || type === 'extradition' ? ['to', 'in', 'into'] : ['in', 'at', 'to', 'into'];
+  const hit = after.find((r) => wanted.includes(prep(r)) && r.start - trig.end < 80) ?? places.find((r) => r.end <= trig.start && prep(r) === 'in');
+  return hit?.ids[0] ?? null;
+}

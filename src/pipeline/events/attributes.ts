@@ -1,0 +1,187 @@
+import type { EventDate, Modality, Timex } from '../../domain/chronicle-json.js';
+import type { Sentence } from '../segment.js';
+import { timexInterval } from '../timex/interval.js';
+import type { Clause } from './clauses.js';
+import type { TriggerMatch } from './triggers.js';
+
+/** Modality, date, duration, charge and penalty of one trigger, read from its clause and sentence. */
+
+const NEGATION = /\b(?:not|never|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
+const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
+const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on \w+)\s+to\s+(?:\w+\s+){0,2}$/i;
+const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
+const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule)\b/i;
+
+/** How the text presents the event: asserted, hypothetical, negated or generic. */
+export function readModality(text: string, sentence: Sentence, clause: Clause, trig: TriggerMatch, genericSubject: boolean): Modality {
+  const before = text.slice(clause.start, trig.start);
+  const near = before.slice(-45);
+  const sentenceBefore = text.slice(sentence.start, trig.start);
+  if (/refused\s+to\s+(?:\w+\s+)?$/i.test(before) && trig.pattern.type !== 'extradition_refused') return 'negated';
+  if (NEGATION.test(near) && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
+  if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
+  if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
+  if (MODAL.test(before) || IRREALIS.test(before)) return 'hypothetical';
+  if (genericSubject || GENERIC.test(sentenceBefore)) return 'generic';
+  return 'asserted';
+}
+
+/** Timexes sorted by start, with the sentence lookup the date rules need. */
+export interface TimexIndex {
+  all: Timex[];
+  published: string | null;
+}
+
+function isAttributive(text: string, sentence: Sentence, t: Timex): boolean {
+  if (!/^\d{4}$/.test(t.text.trim())) return false;
+  const prev = /(\w+)\s*$/.exec(text.slice(Math.max(sentence.start, t.start - 12), t.start))?.[1]?.toLowerCase() ?? '';
+  if (['in', 'since', 'during', 'by', 'until', 'before', 'after', 'of', 'between', 'and', 'to', 'back'].includes(prev)) return false;
+  const next = sentence.tokens.find((k) => k.start >= t.end);
+  return next !== undefined && next.start - t.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN');
+}
+
+interface Dated {
+  date: EventDate;
+  timex: Timex;
+}
+
+function intervalOfTimex(t: Timex, published: string | null, text: string): EventDate | null {
+  if (t.type === 'DURATION' || t.type === 'SET') return null;
+  const range = /(\d{4})\s*[-\u2013\u2014]\s*(\d{4})/.exec(t.text);
+  if (range) return { from: range[1] ?? '', to: range[2] ?? '', text: t.text };
+  if (t.value === 'PRESENT_REF') return published ? { from: published, text: t.text } : null;
+  const iv = timexInterval(t.value, t.mod);
+  if (!iv) return null;
+  // "since 2014": an open start; the event runs on from there.
+  const since = /\b(?:since|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start));
+  if (since) return { from: iv.from, text: t.text };
+  return iv.to ? { from: iv.from, to: iv.to, text: t.text } : { from: iv.from, text: t.text };
+}
+
+function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: number, end: number): Dated[] {
+  const out: Dated[] = [];
+  for (const t of index.all) {
+    if (t.start < start || t.end > end) continue;
+    if (isAttributive(text, sentence, t)) continue;
+    const d = intervalOfTimex(t, index.published, text);
+    if (d) out.push({ date: d, timex: t });
+  }
+  // "In April and May", "between 2010 and 2012", "from March to June": one range.
+  for (let i = 0; i + 1 < out.length; i++) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (!a || !b) continue;
+    if (/^\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*$/i.test(text.slice(a.timex.end, b.timex.start))) {
+      const to = b.date.to ?? b.date.from;
+      const merged: EventDate = { from: a.date.from ?? '', text: text.slice(a.timex.start, b.timex.end) };
+      if (to && to !== merged.from) merged.to = to;
+      out.splice(i, 2, { date: merged, timex: { ...a.timex, end: b.timex.end } });
+    }
+  }
+  return out;
+}
+
+function nearest(ds: Dated[], at: number): Dated | undefined {
+  let best: Dated | undefined;
+  let bestDist = Infinity;
+  for (const d of ds) {
+    const dist = d.timex.start >= at ? d.timex.start - at : at - d.timex.end;
+    if (dist < bestDist) {
+      best = d;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** The event's date from its clause, else its sentence; null when neither gives a time. */
+export function readDate(
+  text: string,
+  sentence: Sentence,
+  clause: Clause,
+  trig: TriggerMatch,
+  index: TimexIndex,
+): { date: EventDate; from: 'clause' | 'sentence' } | null {
+  const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig.start);
+  if (inClause) return { date: inClause.date, from: 'clause' };
+  const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end), trig.start);
+  if (inSentence) return { date: inSentence.date, from: 'sentence' };
+  return null;
+}
+
+const NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, ninety: 90,
+};
+const UNITS: Record<string, string> = { year: 'Y', month: 'M', week: 'W', day: 'D', hour: 'H' };
+const DURATION_RE =
+  /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)(?:[- ]and[- ]a[- ]half)?[- ](year|month|week|day|hour)s?\b(?![- ]old)/i;
+
+/** "two years" → P2Y, "15 days" → P15D, "six hours" → PT6H. */
+export function parseDuration(phrase: string): string | null {
+  const m = DURATION_RE.exec(phrase);
+  if (!m) return null;
+  const n = /^\d+$/.test(m[1] ?? '') ? Number(m[1]) : NUMBERS[(m[1] ?? '').toLowerCase()];
+  const unit = UNITS[(m[2] ?? '').toLowerCase()];
+  if (!n || !unit) return null;
+  return unit === 'H' ? `PT${n}H` : `P${n}${unit}`;
+}
+
+const WITH_DURATION = new Set(['detention', 'imprisonment', 'sentence', 'restriction', 'interrogation', 'exile', 'protest', 'abduction', 'ban']);
+
+/** A stated length: a DURATION timex or a "N units" phrase in the trigger or just after it in the clause. */
+export function readDuration(text: string, clause: Clause, trig: TriggerMatch, index: TimexIndex): string | null {
+  if (!WITH_DURATION.has(trig.pattern.type)) return null;
+  const windowEnd = Math.min(clause.end, trig.end + 60);
+  for (const t of index.all) {
+    if (t.type !== 'DURATION' || t.start < trig.start || t.start > windowEnd) continue;
+    if (/^P(?:T)?\d/.test(t.value) && !/\bago\b/i.test(text.slice(t.end, t.end + 5))) return t.value;
+  }
+  const span = text.slice(trig.start, windowEnd);
+  const m = DURATION_RE.exec(span);
+  if (!m) return null;
+  // Only a length: "for two years", "to three years", "spent two years", not "two years ago" or "a 2-year-old".
+  const after = span.slice(m.index + m[0].length, m.index + m[0].length + 6);
+  if (/^\s*ago\b/i.test(after)) return null;
+  const lead = span.slice(Math.max(0, m.index - 12), m.index);
+  const insideTrigger = m.index < trig.end - trig.start;
+  if (!insideTrigger && !/(?:for|to|spent|spend|serving|served|of|additional|another|extra|up to|and)\s+$/i.test(lead)) return null;
+  return parseDuration(m[0]);
+}
+
+const OFFENCES =
+  /\b(?:incitement (?:(?:of|to) )?(?:(?:ethnic|social|religious|national|racial|interethnic|inter-ethnic|class) )?(?:hatred|discord|hostility|strife)|incit(?:ing|ement to) (?:\w+ )?(?:hatred|discord|riots|violence|extremism|separatism|terrorism)|(?:aggravated )?embezzlement|fraud|tax evasion|money laundering|bribery|corruption|abuse of (?:office|power)|extremism|extremist activit(?:y|ies)|terrorism|(?:high )?treason|espionage|spying|separatism|hooliganism|(?:organi[sz]ing |participation in )?(?:mass )?riots|rioting|defamation|libel|slander|insult(?:ing)? (?:the )?(?:president|head of state|authorities|officials?|police|judge)|disrespect(?:ing)? (?:the )?(?:authorities|state)|spreading (?:false|fake) (?:information|news)|false information|fake news|discrediting (?:the )?(?:army|armed forces)|illegal (?:border crossing|entrepreneurship|assembly|protest)|(?:unsanctioned|unauthori[sz]ed|illegal) (?:rall(?:y|ies)|protests?|gatherings?|assembly|picket)|resisting (?:arrest|police)|disobeying (?:the )?police|drug (?:possession|trafficking|smuggling)|possession of (?:drugs|narcotics|weapons|explosives)|murder|manslaughter|robbery|theft|extortion|blasphemy|sedition|subversion|calling for (?:\w+ ){0,3}(?:overthrow|seizure of power|extremism|separatism|violence)|(?:attempt(?:ing)? to )?(?:overthrow|seize power)|propaganda|vandalism|desecration|sabotage|mercenarism)\b/i;
+
+const CHARGED_TYPES = new Set(['charge', 'sentence', 'trial', 'wanted', 'arrest', 'detention', 'accusation', 'imprisonment', 'lawsuit', 'extradition_request']);
+
+/** The alleged offence: "for the alleged embezzlement of $6 billion" → "embezzlement"; "qualified as incitement of hatred". */
+export function readCharge(text: string, sentence: Sentence, clause: Clause, trig: TriggerMatch): string | null {
+  if (!CHARGED_TYPES.has(trig.pattern.type)) return null;
+  const rest = text.slice(trig.start, sentence.end);
+  const qualified = /\b(?:qualified|classified|treated|characteri[sz]ed|considered) as\s+(.+?)(?=[,.;]|$)/i.exec(rest);
+  if (qualified) {
+    const o = OFFENCES.exec(qualified[1] ?? '');
+    return (o?.[0] ?? (qualified[1] ?? '').split(/\s+/).slice(0, 5).join(' ')).toLowerCase();
+  }
+  const windowText = text.slice(trig.start, Math.min(sentence.end, Math.max(clause.end, trig.end + 90)));
+  const intro = /\b(?:for|of|with|over|on charges? of|on suspicion of|under article \d+[\w.]*\s*(?:\([^)]*\))?\s*(?:of the criminal code)?\s*(?:on|for)?)\s+(?:the\s+|an?\s+)?(?:alleged(?:ly)?\s+)?/gi;
+  for (let m = intro.exec(windowText); m; m = intro.exec(windowText)) {
+    const tail = windowText.slice(m.index + m[0].length, m.index + m[0].length + 80);
+    const o = OFFENCES.exec(tail);
+    if (o && o.index <= 25) return o[0].toLowerCase();
+  }
+  return null;
+}
+
+/** Kind of penalty a sentence carries. */
+export function readPenalty(text: string, sentence: Sentence, trig: TriggerMatch): string | null {
+  if (trig.pattern.type !== 'sentence') return null;
+  const s = text.slice(trig.start, Math.min(sentence.end, trig.end + 80));
+  if (/\bsuspended\b|\bprobation\b/i.test(s)) return 'suspended';
+  if (/\b(?:restricted|restriction of) (?:freedom|liberty)|custodial restraint|house arrest|limitation of freedom/i.test(s)) return 'restricted_freedom';
+  if (/\b(?:prison|jail|penal colony|prison colony|labou?r camp|imprisonment|behind bars)\b/i.test(s)) return 'prison';
+  if (/\bfined?\b|\bfine of\b/i.test(s)) return 'fine';
+  if (/\bcommunity service|corrective labou?r|forced labou?r|compulsory (?:labou?r|work)/i.test(s)) return 'other';
+  return null;
+}

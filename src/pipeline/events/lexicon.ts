@@ -1,0 +1,101 @@
+/**
+ * Trigger lexicon of the event stage: which phrases announce which event type, and where the
+ * subject sits relative to them. Grounded in the definitions and examples of
+ * src/domain/event-types.json and in the trigger words RAMS 1.0 (dev split, CC BY-SA 4.0) annotates for
+ * justice.arrestjaildetain, justice.initiatejudicialprocess, justice.judicialconsequences,
+ * conflict.attack, conflict.demonstrate, contact.threatencoerce, government.spy, life.die, life.injure
+ * and movement.transportperson.* — counted by hand from that file, then extended with inflections and
+ * the phrasing of human-rights reporting. Patterns are regular-expression sources, matched
+ * case-insensitively on word boundaries.
+ */
+
+/**
+ * Where the subject (the one it happened to) is found:
+ * - `verb`: a transitive verb; passive ("X was detained") → left, active ("police detained X") → right;
+ * - `intrans`: the clause subject on the left ("X fled to", "X spent two years in prison");
+ * - `noun`: a nominal ("the arrest of X", "his arrest", "X faces trial"): of-phrase, possessor, clause subject;
+ * - `owner`: the possessor inside or right after the trigger ("searched her apartment", "had his accounts frozen").
+ */
+export type Frame = 'verb' | 'intrans' | 'noun' | 'owner';
+
+export interface TriggerPattern {
+  type: string;
+  frame: Frame;
+  /** Regular-expression source of the trigger phrase. */
+  pattern: string;
+  /** The event needs an organization after the trigger (founding: the organization founded). */
+  needsObject?: boolean;
+  /** Confidence that a match states an event of this type (before argument and modality adjustments). */
+  weight?: number;
+}
+
+const P = '(?:his|her|their|its|the|my|our)';
+const N = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|many|\\w+-(?:year|month|day))';
+const UNIT = '(?:years?|months?|weeks?|days?|hours?)';
+
+/** Every trigger pattern; longer, more specific phrases first so they win overlaps. */
+export const TRIGGERS: readonly TriggerPattern[] = [
+  // restriction before arrest/ban: "house arrest", "banned from leaving"
+  { type: 'restriction', frame: 'noun', pattern: 'house arrest|custodial restraint|restrict(?:ed|ion of) (?:freedom|liberty)|travel ban|exit ban|administrative supervision' },
+  { type: 'restriction', frame: 'verb', pattern: '(?:banned|barred|prohibited|forbidden|prevented) from (?:leaving|travell?ing|going abroad|political activit(?:y|ies)|(?:engaging in )?journalism|running|taking part|holding public office|using the internet)' },
+  { type: 'restriction', frame: 'intrans', pattern: '(?:not|never) (?:been )?allowed to leave' },
+  { type: 'restriction', frame: 'owner', pattern: '(?:confiscated|seized|took away|revoked) ' + P + ' passports?|passports? (?:was|were|had been|has been) (?:confiscated|seized|revoked)' },
+  { type: 'asset_freeze', frame: 'owner', pattern: '(?:had|has|have) ' + P + ' (?:bank )?(?:accounts?|assets|property|savings) (?:frozen|seized|confiscated|arrested)' },
+  { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|arrested) ' + P + ' (?:bank )?(?:accounts?|assets|property|properties|savings|apartment|house)' },
+  { type: 'asset_freeze', frame: 'owner', pattern: '(?:bank )?(?:accounts?|assets|property|properties|savings) (?:were|was|have been|had been|has been) (?:frozen|seized|confiscated)' },
+  { type: 'asset_freeze', frame: 'noun', pattern: 'asset freeze|freezing of ' + P + ' (?:bank )?(?:accounts?|assets)|confiscation of ' + P + ' (?:property|assets)' },
+  // wanted before arrest: "arrest warrant", "ordered her arrest"
+  { type: 'wanted', frame: 'noun', pattern: '(?:international )?(?:arrest warrant|warrant for ' + P + ' arrest)|(?:interpol )?red notice|wanted list|international search list' },
+  { type: 'wanted', frame: 'owner', pattern: '(?:ordered|sanctioned|authori[sz]ed) ' + P + ' arrest(?: in absentia)?' },
+  { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia' },
+  // detention before arrest
+  { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
+  { type: 'detention', frame: 'verb', pattern: 'detained for ' + N + ' ' + UNIT },
+  { type: 'arrest', frame: 'verb', pattern: 'arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehended|rounded up|taken into custody|captured|nabbed|picked up by (?:the )?police|handcuffed' },
+  { type: 'arrest', frame: 'noun', pattern: 'arrests?|detention' },
+  { type: 'abduction', frame: 'verb', pattern: 'abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?|forcibly disappeared|snatched' },
+  { type: 'abduction', frame: 'noun', pattern: 'abductions?|kidnappings?|enforced disappearance|(?:has )?(?:gone|went|been) missing|disappeared' },
+  { type: 'interrogation', frame: 'verb', pattern: 'interrogat(?:e|es|ed|ing)|questioned|summoned|called in for questioning|dragged to interrogations?' },
+  { type: 'interrogation', frame: 'noun', pattern: 'interrogations?|questioning' },
+  { type: 'search', frame: 'owner', pattern: '(?:searched|raided|ransacked) ' + P + ' (?:home|house|apartment|flat|office|offices|newsroom|premises|studio)|(?:search(?:es)?|raids?) (?:of|on|at) ' + P + ' (?:home|house|apartment|flat|office|offices|newsroom|premises|studio)' },
+  { type: 'search', frame: 'verb', pattern: 'raided|searched' },
+  { type: 'search', frame: 'owner', pattern: '(?:seized|confiscated) ' + P + ' (?:equipment|computers?|laptops?|phones?|cameras?|hard drives?)' },
+  { type: 'accusation', frame: 'verb', pattern: 'suspicion (?:[\\w’\'-]+ ){0,6}?fell on|(?:blamed|accused|branded|labell?ed|denounced)|suspected of' },
+  { type: 'charge', frame: 'verb', pattern: 'charged|indicted|prosecuted|named (?:as )?(?:a )?suspect|made (?:you|him|her|them|me) (?:a )?suspect|make (?:you|him|her|them|me) a suspect' },
+  { type: 'charge', frame: 'noun', pattern: '(?:criminal )?charges? (?:against|of)|criminal (?:case|proceedings|investigation|lawsuit)|(?:opened|launched|initiated|filed) (?:an? )?(?:\\w+ )?(?:case|investigation|lawsuit|probe) against|criminal prosecution|prosecution of|faces? charges|facing charges|under investigation' },
+  { type: 'trial', frame: 'noun', pattern: '(?:went|go|goes|stood|stand|stands|is|was|are|were) on trial|trial|court hearing|appeared in court|tried (?:in absentia|by|for|in)' },
+  { type: 'sentence', frame: 'verb', pattern: 'sentenced|convicted|found guilty|jailed for ' + N + ' ' + UNIT + '|given an? (?:\\w+[- ])?(?:year|month)s?[- ](?:prison |jail )?(?:sentence|term)' },
+  { type: 'sentence', frame: 'noun', pattern: 'convictions?|(?:prison|jail) (?:sentence|term)' },
+  { type: 'acquittal', frame: 'verb', pattern: 'acquitted|pardoned|amnestied|exonerated|cleared of|charges (?:were|have been|had been) dropped|case (?:was|has been|had been) (?:closed|dropped|dismissed)' },
+  { type: 'acquittal', frame: 'noun', pattern: 'acquittal|pardon|amnesty' },
+  { type: 'imprisonment', frame: 'intrans', pattern: '(?:spent|spend|spends|spending|served|serving|serves|serve) (?:' + N + ' ' + UNIT + ' (?:and ' + N + ' ' + UNIT + ' )?)?(?:in (?:a )?(?:prison|jail|penal colony|prison colony|labou?r camp)|behind bars)|(?:is|was|are|were|been|remains|remained) (?:still )?(?:in (?:prison|jail)|behind bars)|(?:serving|served|serves) (?:a |an |his |her |the )?(?:\\w+[- ])?(?:year |month )?(?:prison |jail )?(?:sentence|term)' },
+  { type: 'imprisonment', frame: 'verb', pattern: 'imprisoned|jailed|incarcerated|locked up' },
+  { type: 'imprisonment', frame: 'noun', pattern: 'imprisonment|incarceration' },
+  { type: 'release', frame: 'verb', pattern: 'released|freed|set free|let go|walked free|(?:was|were) released on bail' },
+  { type: 'release', frame: 'noun', pattern: '(?:early )?release|on bail|on parole' },
+  { type: 'ban', frame: 'verb', pattern: 'declared (?:an? )?(?:extremist|terrorist|undesirable)|designated (?:as )?(?:an? )?(?:extremist|terrorist|undesirable|foreign agent)|(?:labell?ed|listed as|named) (?:an? )?foreign agent|outlawed|liquidated|deregistered|shut down|blocked|censored|banned' },
+  { type: 'ban', frame: 'noun', pattern: 'forced (?:it|the \\w+|its \\w+) to close|revoked (?:its|the) (?:licen[cs]e|registration)' },
+  { type: 'assault', frame: 'verb', pattern: 'beaten|beat up|beat|attacked|assaulted|tortured|ill-treated|stabbed|shot at|shot|wounded|injured|poisoned|punched|kicked' },
+  { type: 'assault', frame: 'noun', pattern: 'assaults?|attacks? on|beatings?|torture|ill-treatment|assassination attempt|attempt on (?:his|her) life' },
+  { type: 'killing', frame: 'verb', pattern: 'killed|murdered|assassinated|shot dead|executed|slain|beaten to death' },
+  { type: 'killing', frame: 'intrans', pattern: 'died (?:in custody|in prison|in detention|after|of|from|following)|was found dead|were found dead' },
+  { type: 'killing', frame: 'noun', pattern: 'murder of|killing of|assassination of|death of' },
+  { type: 'threat', frame: 'verb', pattern: 'threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
+  { type: 'threat', frame: 'noun', pattern: '(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
+  { type: 'lawsuit', frame: 'verb', pattern: 'sued|fined' },
+  { type: 'lawsuit', frame: 'noun', pattern: 'lawsuits?|libel suits?|defamation (?:suits?|cases?)|civil suits?|a fine of' },
+  { type: 'exile', frame: 'intrans', pattern: '(?:fled|flee|flees|fleeing|escaped) (?:to|into|from|abroad|the country)|(?:left|leave|leaves|leaving) (?:his|her|their|the) (?:country|homeland)|emigrated|went into exile|(?:lives?|living|lived) in exile|(?:has|have|had) (?:resided|lived) in|resides in|(?:moved|relocated|move|relocate) (?:to|abroad)|settled (?:in|here|there)|(?:sought|seek|took|take) refuge' },
+  { type: 'exile', frame: 'noun', pattern: 'exiled|in exile' },
+  { type: 'deportation', frame: 'verb', pattern: 'deported|expelled|extradited(?= to \\w+ from)|(?:denied|refused) entry|barred from entering|banned from entering|turned back at the border' },
+  { type: 'deportation', frame: 'noun', pattern: 'deportation|expulsion|entry ban' },
+  { type: 'asylum_granted', frame: 'intrans', pattern: '(?:granted|received|obtained|got|given|won) (?:political )?(?:asylum|refugee status)' },
+  { type: 'asylum_denied', frame: 'intrans', pattern: '(?:refused|denied|rejected) (?:political )?(?:asylum|refugee status)|(?:asylum|refugee) (?:claim|application|request|status) (?:was|has been|had been) (?:rejected|denied|refused|withdrawn|revoked)|stripped of (?:his |her )?refugee status' },
+  { type: 'asylum_application', frame: 'intrans', pattern: '(?:applied|apply|applies|applying|asked|filed) for (?:political )?(?:asylum|refugee status)|(?:sought|seek|seeks|seeking|requested|requesting|awaiting|awaits|await) (?:political )?(?:asylum|refugee status)|asylum (?:application|seekers?|request)' },
+  { type: 'extradition_refused', frame: 'intrans', pattern: '(?:refused|declined|rejected|denied) (?:to extradite|(?:the |an |his |her )?extradition)|(?:will|would) not (?:hand (?:\\w+ )?(?:citizens )?over|extradite)|extradition (?:was|has been) (?:refused|denied|blocked|rejected)' },
+  { type: 'extradition_request', frame: 'intrans', pattern: '(?:fighting|fights|fought|faces?|facing|contest(?:s|ing)?|resist(?:s|ing)?) (?:his |her |their )?extradition|extradition (?:request|hearing|case|proceedings)|(?:requested|requests|seeks|sought|seeking|demanded|asked for) (?:his|her|their|the) extradition|asked (?:\\w+ ){0,2}to extradite' },
+  { type: 'extradition', frame: 'verb', pattern: 'extradited|handed (?:him |her |them )?over to' },
+  { type: 'protest_dispersal', frame: 'noun', pattern: '(?:dispersed|broke up|broken up|crushed|cracked down on) (?:the |a |an )?(?:\\w+ )?(?:rally|rallies|protests?|demonstrations?|march|gathering|picket|crowd|protesters)|prevented (?:\\w+ ){0,3}from holding|crackdown on (?:the )?(?:protests?|protesters|demonstrators|demonstrations)' },
+  { type: 'protest', frame: 'intrans', pattern: '(?:joined|join|joining|took part in|take part in|participated in|attended|organi[sz]ed|led|staged|held) (?:the |a |an )?(?:[\\w-]+ ){0,3}(?:protests?|demonstrations?|rall(?:y|ies)|pickets?|marches|strikes?|hunger strike)|(?:went|go|goes|is|was) on (?:a )?hunger strike|took to the streets|protested' },
+  { type: 'protest', frame: 'noun', pattern: 'protests?|demonstrations?|rall(?:y|ies)|hunger strike|pickets?|sit-ins?' },
+  { type: 'founding', frame: 'intrans', pattern: '(?:took|take|takes|had) a hand in (?:the )?(?:establishment|founding|creation)|(?:co-?)?founded|(?:co-?)?founder of|established|set up|launched|created|formed|leader of|led|heads|headed', needsObject: true },
+];

@@ -1,0 +1,267 @@
+import type { EntityType, ExtractedEntity } from '../../domain/chronicle-json.js';
+import type { Segmented } from '../segment.js';
+
+/**
+ * Everything in a document that can name an event's participant: entity mentions and pronouns,
+ * the pronouns resolved to entities within the document (nearest compatible person, the
+ * sentence topic, a quote's speaker for "I", the last coordinated group for "they").
+ */
+
+export type RefKind = 'name' | 'pronoun' | 'relative';
+
+export interface Ref {
+  start: number;
+  end: number;
+  text: string;
+  kind: RefKind;
+  /** Entity ids it stands for: one for a name, several for "they" → a group, none when unresolved. */
+  ids: string[];
+  /** Type of the entity named (pronouns resolved to people are `person`). */
+  entityType: EntityType | null;
+  /** Index of the sentence holding it. */
+  sentence: number;
+  /** Generic pronoun ("you", "one"): marks the event generic. */
+  generic?: boolean;
+}
+
+export interface QuoteRegion {
+  start: number;
+  end: number;
+  /** Entity ids of the speaker, when an attribution ("X said", "X told …") names one. */
+  speaker: string[];
+}
+
+export interface References {
+  /** Every reference, in text order. */
+  refs: Ref[];
+  /** Per sentence: the person(s) the sentence is first about, after resolution. */
+  topics: string[][];
+  quotes: QuoteRegion[];
+  /** Entity by id. */
+  entities: Map<string, ExtractedEntity>;
+}
+
+const PRONOUN_RE =
+  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your)\b/gi;
+const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
+
+type Gender = 'm' | 'f' | null;
+
+// Surname endings of the region's naming systems, then first names ending in -a: a light hint, never decisive alone.
+function guessGender(name: string): Gender {
+  const parts = name.trim().split(/\s+/);
+  const last = (parts[parts.length - 1] ?? '').toLowerCase();
+  if (/(?:ova|eva|ina|aya|skaya|ska|yna|iene|aite|yte)$/.test(last)) return 'f';
+  if (/(?:ov|ev|in|sky|ski|yev|enko|uly|as|is|us)$/.test(last)) return 'm';
+  const first = (parts[0] ?? '').toLowerCase();
+  if (parts.length > 1 && /a$/.test(first) && !/(?:nikita|ilya|luka|sasha|kosta)$/.test(first)) return 'f';
+  return null;
+}
+
+function pronounGender(p: string): Gender {
+  const l = p.toLowerCase();
+  if (l === 'he' || l === 'him' || l === 'his' || l === 'himself') return 'm';
+  if (l === 'she' || l === 'her' || l === 'hers' || l === 'herself') return 'f';
+  return null;
+}
+
+function findQuotes(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /\u201c[^\u201c\u201d]{2,}?\u201d|"[^"\n]{2,}?"/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Index of the sentence containing `offset`, by binary search over sentence starts. */
+export function sentenceAt(doc: Segmented, offset: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  let best = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (s && s.start <= offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** Collects mentions and pronouns and resolves the pronouns in document order. */
+export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): References {
+  const text = doc.text;
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const refs: Ref[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      refs.push({ start: m.start, end: m.end, text: m.text, kind: 'name', ids: [e.id], entityType: e.type, sentence: 0 });
+    }
+  }
+  // Characters inside a name mention: a pronoun there is part of the name ("Who" in a title, "US").
+  const covered = new Uint8Array(text.length + 1);
+  for (const r of refs) covered.fill(1, r.start, r.end);
+  for (let m = PRONOUN_RE.exec(text); m; m = PRONOUN_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // "I" only as a capital pronoun; "US" and names are not pronouns.
+    if (m[0] === 'i' || (m[0].toLowerCase() === 'i' && m[0] !== 'I')) continue;
+    if (covered[start] || covered[end - 1]) continue;
+    const l = m[0].toLowerCase();
+    const kind: RefKind = l === 'who' || l === 'whom' || l === 'whose' ? 'relative' : 'pronoun';
+    refs.push({
+      start,
+      end,
+      text: m[0],
+      kind,
+      ids: [],
+      entityType: null,
+      sentence: 0,
+      generic: l === 'you' || l === 'your',
+    });
+  }
+  refs.sort((a, b) => a.start - b.start);
+  for (const r of refs) r.sentence = sentenceAt(doc, r.start);
+
+  const quotes: QuoteRegion[] = findQuotes(text).map((q) => ({ ...q, speaker: [] }));
+  const topics: string[][] = doc.sentences.map(() => []);
+  const groups: { sentence: number; ids: string[] }[] = [];
+  const personIds = (r: Ref): string[] => (r.entityType === 'person' ? r.ids : []);
+
+  // Speakers of quotes: "…,” said X", "…,” X told …", or "X said: “…”".
+  const speakerish = (r: Ref): boolean => r.entityType === 'person' || r.kind === 'pronoun';
+  const refAt = (offset: number): Ref | undefined => refs.find((r) => r.start === offset && speakerish(r));
+  const attribute = (q: QuoteRegion): Ref | undefined => {
+    const after = text.slice(q.end, q.end + 80);
+    const verbFirst = new RegExp(`^[\\s,]*${SPEECH}\\s+`).exec(after);
+    if (verbFirst) return refAt(q.end + verbFirst[0].length);
+    const lead = /^[\s,]*/.exec(after)?.[0].length ?? 0;
+    const r = refAt(q.end + lead);
+    if (r && new RegExp(`^\\s+${SPEECH}\\b`).test(text.slice(r.end, r.end + 20))) return r;
+    const before = text.slice(Math.max(0, q.start - 80), q.start);
+    const b = new RegExp(`${SPEECH}\\s*[:,]?\\s*$`).exec(before);
+    if (!b) return undefined;
+    const limit = q.start - before.length + b.index;
+    const cands = refs.filter((x) => x.end <= limit && x.start >= q.start - 80 && speakerish(x));
+    return cands[cands.length - 1];
+  };
+  const speakerRef = new Map<QuoteRegion, Ref>();
+  for (const q of quotes) {
+    const r = attribute(q);
+    if (r) speakerRef.set(q, r);
+  }
+  const quoteOf = (offset: number): QuoteRegion | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
+
+  let lastTopic: string[] = [];
+  let sentenceIndex = -1;
+  let sentenceRefs: Ref[] = [];
+  const closeSentence = (): void => {
+    if (sentenceIndex < 0) return;
+    const first = sentenceRefs.find((r) => personIds(r).length > 0 && !r.generic && r.kind !== 'relative');
+    topics[sentenceIndex] = first ? personIds(first) : [];
+    if (first) lastTopic = personIds(first);
+    // Coordinated people ("X and Y", "X, Y and Z") make a group that "they" can take up.
+    let run: string[] = [];
+    let prev: Ref | undefined;
+    for (const r of sentenceRefs) {
+      const ids = personIds(r);
+      if (ids.length === 1 && prev && /^\s*(?:,|and|, and|&|,\s*and)\s*$/.test(text.slice(prev.end, r.start))) {
+        run.push(...ids);
+      } else {
+        if (run.length >= 2) groups.push({ sentence: sentenceIndex, ids: run });
+        run = ids.length === 1 ? [...ids] : [];
+      }
+      prev = ids.length ? r : undefined;
+    }
+    if (run.length >= 2) groups.push({ sentence: sentenceIndex, ids: run });
+  };
+
+  for (const r of refs) {
+    if (r.sentence !== sentenceIndex) {
+      closeSentence();
+      sentenceIndex = r.sentence;
+      sentenceRefs = [];
+    }
+    if (r.kind === 'relative') {
+      // "X, a journalist from Aktobe, who has resided…": the nearest person before it in the sentence.
+      const prev = [...sentenceRefs].reverse().find((p) => personIds(p).length > 0 && p.kind !== 'relative' && r.start - p.end < 200);
+      if (prev) {
+        r.ids = personIds(prev);
+        r.entityType = 'person';
+      }
+    } else if (r.kind === 'pronoun' && !r.generic) {
+      const l = r.text.toLowerCase();
+      if (l === 'i' || l === 'me' || l === 'my' || l === 'myself') {
+        const q = quoteOf(r.start);
+        const sp = q ? speakerRef.get(q) : undefined;
+        if (sp) {
+          if (sp.kind === 'pronoun' && sp.ids.length === 0) resolveThirdPerson(sp);
+          r.ids = personIds(sp).length ? personIds(sp) : sp.ids;
+          r.entityType = r.ids.length ? 'person' : null;
+        }
+      } else if (l === 'they' || l === 'them' || l === 'their' || l === 'themselves') {
+        const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - 2);
+        const own = groupBefore(sentenceRefs);
+        const ids = own ?? g?.ids;
+        if (ids) {
+          r.ids = [...ids];
+          r.entityType = 'person';
+        }
+      } else {
+        resolveThirdPerson(r);
+      }
+    }
+    sentenceRefs.push(r);
+  }
+  closeSentence();
+
+  function groupBefore(rs: Ref[]): string[] | null {
+    let run: string[] = [];
+    let prev: Ref | undefined;
+    let best: string[] | null = null;
+    for (const x of rs) {
+      const ids = personIds(x);
+      if (ids.length === 1 && prev && /^\s*(?:,|and|, and|&)\s*$/.test(text.slice(prev.end, x.start))) run.push(...ids);
+      else run = ids.length === 1 ? [...ids] : [];
+      if (run.length >= 2) best = [...run];
+      prev = ids.length ? x : undefined;
+    }
+    return best;
+  }
+
+  function compatible(ids: string[], g: Gender): boolean {
+    if (ids.length !== 1) return false;
+    const e = byId.get(ids[0] ?? '');
+    if (!e || e.type !== 'person') return false;
+    const eg = guessGender(e.name);
+    return !g || !eg || eg === g;
+  }
+
+  function resolveThirdPerson(r: Ref): void {
+    const g = pronounGender(r.text);
+    // Same sentence: its first person (the topic of the sentence so far).
+    const own = sentenceRefs.filter((p) => p.sentence === r.sentence && p.start < r.start && !p.generic);
+    const firstOwn = own.find((p) => compatible(personIds(p), g));
+    let ids: string[] | undefined = firstOwn ? personIds(firstOwn) : undefined;
+    if (!ids) {
+      for (let s = r.sentence - 1; s >= 0 && s >= r.sentence - 6; s--) {
+        const t = topics[s];
+        if (t && compatible(t, g)) {
+          ids = t;
+          break;
+        }
+      }
+    }
+    if (!ids && compatible(lastTopic, g)) ids = lastTopic;
+    if (ids) {
+      r.ids = [...ids];
+      r.entityType = 'person';
+    }
+  }
+
+  for (const q of quotes) {
+    const sp = speakerRef.get(q);
+    if (sp) q.speaker = personIds(sp);
+  }
+  return { refs, topics, quotes, entities: byId };
+}

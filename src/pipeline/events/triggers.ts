@@ -1,0 +1,48 @@
+import { TRIGGERS, type TriggerPattern } from './lexicon.js';
+
+/** One trigger found in a sentence: its pattern and exact offsets in the document. */
+export interface TriggerMatch {
+  pattern: TriggerPattern;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const COMPILED = TRIGGERS.map((pattern, index) => ({
+  pattern,
+  index,
+  re: new RegExp(`(?<![\\w-])(?:${pattern.pattern})(?![\\w-])`, 'gi'),
+}));
+
+// Words after "released" that make it a publication, not a prisoner's release.
+const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film)\b/i;
+// A noun trigger preceded by these is being ended or avoided, not happening ("replaced imprisonment with").
+const CANCELLED = /\b(?:replaced|replace|instead of|avoid(?:ed)?|escaped|commuted|reduced)\s+(?:the\s+|his\s+|her\s+)?$/i;
+
+/** Finds the triggers of one sentence [start, end) of `text`; overlaps go to the longest phrase. */
+export function findTriggers(text: string, start: number, end: number): TriggerMatch[] {
+  const s = text.slice(start, end);
+  const found: (TriggerMatch & { index: number })[] = [];
+  for (const c of COMPILED) {
+    c.re.lastIndex = 0;
+    for (let m = c.re.exec(s); m; m = c.re.exec(s)) {
+      const word = m[0];
+      const after = s.slice(m.index + word.length, m.index + word.length + 40);
+      const before = s.slice(Math.max(0, m.index - 30), m.index);
+      if (c.pattern.type === 'release' && PUBLICATION.test(after)) continue;
+      if (c.pattern.frame === 'noun' && CANCELLED.test(before)) continue;
+      if (/^(?:led|formed|created|launched|established|set up)$/i.test(word) && /^\s+(?:to|by)\b/i.test(after)) continue;
+      // Capitalised "Rally", "Protest" inside a name are names, not events; lower-case protests only mid-sentence.
+      if (c.pattern.type === 'protest' && /^(?:Rally|Rallies|Protest|Demonstration)/.test(word) && m.index > 0) continue;
+      found.push({ pattern: c.pattern, index: c.index, start: start + m.index, end: start + m.index + word.length, text: word });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.index - b.index);
+  const kept: (TriggerMatch & { index: number })[] = [];
+  for (const f of found) {
+    if (kept.some((k) => k.start < f.end && f.start < k.end)) continue;
+    kept.push(f);
+  }
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map(({ pattern, start: s0, end: e0, text: t }) => ({ pattern, start: s0, end: e0, text: t }));
+}
