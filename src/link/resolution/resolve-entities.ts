@@ -1,0 +1,95 @@
+import type { EntityType } from '../../domain/chronicle-json.js';
+import { blockingKeys } from './blocking-keys.js';
+import type { CandidateProfile, EntityProfile } from './profile.js';
+import { LINK_THRESHOLD, scorePair } from './score-pair.js';
+
+/** Where resolution finds stored entities that may be the same as a new one. */
+export interface CandidateSource {
+  /** Stored entities of `type` filed under any of `keys`, with their profiles; at most `limit`. */
+  candidates(type: EntityType, keys: string[], limit: number): Promise<CandidateProfile[]>;
+}
+
+/** What resolution decided for one entity of a document. */
+export interface ResolutionDecision {
+  /** Position of the entity in the document's extraction. */
+  index: number;
+  /** The stored entity it is, or null: a new entity. */
+  entityId: string | null;
+  /** `full-name`, `surname-only`, `known-alias`, … when linked; `new`, `ambiguous` or `reviewer-pin` otherwise. */
+  rule: string;
+  score: number;
+  /** Context features the link rests on. */
+  shared: string[];
+  /** Keys to file the entity under (new ones are added to a linked entity too). */
+  keys: string[];
+  /** Stored entities compared, for the audit trail. */
+  candidates: number;
+}
+
+/** Rules that name the entity outright; others need a clear lead over the runner-up. */
+const DECISIVE_RULES = new Set(['full-name', 'given-variant', 'known-alias', 'same-name', 'same-place']);
+/** Lead a non-decisive best candidate needs over the next one. */
+const AMBIGUITY_MARGIN = 0.1;
+/** Most candidates compared per entity: bounds work on very common surnames. */
+export const CANDIDATE_LIMIT = 50;
+
+/** Reviewers' decisions that resolution must respect. */
+export interface ResolutionConstraints {
+  /** Document entity index → stored entity a reviewer put its mentions in (a split). */
+  pinned?: ReadonlyMap<number, string>;
+  /** True when a reviewer separated this document entity from that stored entity. */
+  cannotLink?: (index: number, entityId: string) => boolean;
+}
+
+/**
+ * Resolves the entities of one document against the store, one at a time and without touching
+ * the rest of the store: blocking keys find candidates, scorePair ranks them, the best one over
+ * LINK_THRESHOLD is taken unless a reviewer's decision forbids it or two candidates tie.
+ */
+export async function resolveEntities(
+  profiles: readonly EntityProfile[],
+  source: CandidateSource,
+  constraints: ResolutionConstraints = {},
+): Promise<ResolutionDecision[]> {
+  const decisions: ResolutionDecision[] = [];
+  for (const [index, profile] of profiles.entries()) {
+    const keys = blockingKeys(profile);
+    const pin = constraints.pinned?.get(index);
+    if (pin !== undefined) {
+      decisions.push({ index, entityId: pin, rule: 'reviewer-pin', score: 1, shared: [], keys, candidates: 0 });
+      continue;
+    }
+    const candidates = keys.length > 0 ? await source.candidates(profile.type, keys, CANDIDATE_LIMIT) : [];
+    const scored = candidates
+      .filter((c) => !constraints.cannotLink?.(index, c.id))
+      .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
+      .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
+      .sort((x, y) => y.pair.score - x.pair.score);
+    const best = scored[0];
+    const second = scored[1];
+    if (!best) {
+      decisions.push({ index, entityId: null, rule: 'new', score: 0, shared: [], keys, candidates: candidates.length });
+      continue;
+    }
+    const tied =
+      second !== undefined &&
+      !DECISIVE_RULES.has(best.pair.rule) &&
+      best.pair.score - second.pair.score < AMBIGUITY_MARGIN;
+    // Two people equally fit (say, two Sadykovs and the text says only "Sadykov"): better a new entity a
+    // reviewer can merge than a wrong link that mixes two case files.
+    if (tied) {
+      decisions.push({ index, entityId: null, rule: 'ambiguous', score: best.pair.score, shared: [], keys, candidates: candidates.length });
+      continue;
+    }
+    decisions.push({
+      index,
+      entityId: best.candidate.id,
+      rule: best.pair.rule,
+      score: best.pair.score,
+      shared: best.pair.shared,
+      keys,
+      candidates: candidates.length,
+    });
+  }
+  return decisions;
+}
