@@ -31,3 +31,9 @@ function formatBytes(n: number): string {
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
   return `${n} bytes`;
 }
+
+/** A library's error message on one line, for a reason inside a BadInputError. */
+export function oneLineMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/\s+/g, ' ').trim().slice(0, 200);
+}

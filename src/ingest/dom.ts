@@ -32,12 +32,24 @@ export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const CDATA_SECTION_NODE = 4;
 
-/** Parses HTML (a page or a fragment) into a document with linkedom. */
+/** Parses HTML (a page or a fragment) into a document with linkedom; the result always has a body. */
 export function parseHtmlDocument(html: string): DomDocument {
-  // linkedom treats input without <html> as a fragment and leaves `body` null; wrap it so queries work.
-  const page = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(page) as { document: DomDocument };
+  // linkedom treats input without a real <html> element as a fragment and leaves no document element;
+  // such input is wrapped in a page (a `<html` inside a comment or text does not count).
+  const document = parse(html);
+  if (hasBody(document)) return document;
+  return parse(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+}
+
+function parse(html: string): DomDocument {
+  const { document } = parseHTML(html) as { document: DomDocument };
   return document;
+}
+
+function hasBody(document: DomDocument): boolean {
+  // linkedom calls the first element the document element, whatever it is; its `body` getter then
+  // adds <head> and <body> to it, which is only right for <html>.
+  return document.documentElement?.localName.toLowerCase() === 'html' && document.body !== null;
 }
 
 /** True for element nodes, narrowing the type. */

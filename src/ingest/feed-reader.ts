@@ -1,5 +1,6 @@
 import { XMLParser } from 'fast-xml-parser';
 import { BadInputError } from '../errors.js';
+import { oneLineMessage } from './decode-bytes.js';
 import { absoluteUrl, blankToNull, fileStem, primaryLanguage, slugify, type DocumentDraft } from './document-builder.js';
 import { articleText } from './html-reader.js';
 import { collapseWhitespace, htmlToParagraphs, plainToParagraphs } from './html-to-text.js';
@@ -48,7 +49,7 @@ export function readFeed(origin: string, xml: string): FeedResult {
   try {
     root = parser.parse(xml) as Node;
   } catch (error) {
-    throw new BadInputError(origin, `not well-formed XML (${error instanceof Error ? error.message : String(error)})`);
+    throw new BadInputError(origin, `not well-formed XML (${oneLineMessage(error)})`);
   }
   const feed = findFeed(root, xml);
   if (feed === null) {

@@ -102,6 +102,5 @@ function splitParagraphs(marked: string): string[] {
 
 // C0/C1 control characters other than whitespace carry nothing readable.
 function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '');
 }

@@ -1,4 +1,5 @@
 import { BadInputError } from '../errors.js';
+import { oneLineMessage } from './decode-bytes.js';
 import { blankToNull, fileStem, primaryLanguage, type DocumentDraft } from './document-builder.js';
 import { articleText, extractHtmlArticle } from './html-reader.js';
 import { normalizeDate } from './normalize-date.js';
@@ -36,7 +37,7 @@ export function readJsonl(origin: string, content: string): JsonlResult {
       record = JSON.parse(line);
       parsedAny = true;
     } catch (error) {
-      const reason = `not JSON (${error instanceof Error ? error.message : String(error)})`;
+      const reason = `not JSON (${oneLineMessage(error)})`;
       firstParseError ??= `line ${lineNo}: ${reason}`;
       errors.push(new BadInputError(lineOrigin, reason));
       return;
