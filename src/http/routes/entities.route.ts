@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { caseToCsv, exportCase, statusesOf } from '../../services/case-export.service.js';
+import { getCaseView } from '../../services/case-view.service.js';
+import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import { caseExportQuery, caseQuery, idParams } from '../schemas.js';
+
+/** A person's (or organization's) case file and its exports. */
+export function entityRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/entities/:id',
+      {
+        schema: {
+          tags: ['case'],
+          summary: 'Case file: names, attributes, dated events with evidence, places, connections, reports',
+          params: idParams,
+          querystring: caseQuery,
+        },
+      },
+      (request) => getCaseView(deps, request.params.id, { statuses: statusesOf(request.query.scope) }),
+    );
+    app.get(
+      '/api/entities/:id/export',
+      {
+        schema: {
+          tags: ['case'],
+          summary: 'Export a case file as JSON or CSV (confirmed facts unless scope says more)',
+          params: idParams,
+          querystring: caseExportQuery,
+        },
+      },
+      async (request, reply) => {
+        const c = await exportCase(deps, request.params.id, request.query.scope);
+        const stem = c.person.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'case';
+        if (request.query.format === 'csv') {
+          reply.header('content-type', 'text/csv; charset=utf-8');
+          reply.header('content-disposition', `attachment; filename="${encodeURIComponent(stem)}.csv"`);
+          return caseToCsv(c);
+        }
+        reply.header('content-disposition', `attachment; filename="${encodeURIComponent(stem)}.json"`);
+        return c;
+      },
+    );
+  };
+}
