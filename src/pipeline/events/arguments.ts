@@ -118,9 +118,10 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     for (let i = left.length - 1; i >= 0; i--) {
       const r = left[i];
       if (!r || !usable(r, kinds)) continue;
-      if (r.kind !== 'pronoun' && inPrepPhrase(sentence, r)) continue;
+      if (r.kind === 'name' && inPrepPhrase(sentence, r)) continue;
       if (isPossessor(text, r)) continue;
-      if (/^(?:him|them|me)$/i.test(r.text)) continue;
+      // Objects and possessive determiners ("fought off their assaults") are not the clause subject.
+      if (/^(?:him|them|me|his|her|their|its|my|your|our)$/i.test(r.text)) continue;
       return r;
     }
     return undefined;
@@ -168,8 +169,12 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       const poss = left[left.length - 1];
       if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
     }
-    if (!subj) subj = nearestLeft();
-    if (!subj) {
+    // A nominal inside "of/for/against … " names what someone else did or suffered ("participants of the protests").
+    const governed = /\b(?:of|for|against|about|over|on|to|from)\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al)\s+){0,3}$/i.test(
+      text.slice(Math.max(clause.start, trig.start - 60), trig.start),
+    );
+    if (!subj && !governed) subj = nearestLeft();
+    if (!subj && !governed) {
       // A fronted phrase ("Besides multiple assaults, X spent…"): the main clause subject follows.
       const r = refs.find((x) => x.start >= trig.end && sameVoice(x) && usable(x, kinds) && !inPrepPhrase(sentence, x));
       if (r && r.start - trig.end < 60) {
@@ -197,7 +202,12 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     } else if (subj.ids.length) {
       subjects = expand(subj, text, refs, dir);
     }
-  } else if (type !== 'protest' && type !== 'protest_dispersal' && (frame === 'noun' || frame === 'verb' || frame === 'owner')) {
+  } else if (
+    type !== 'protest' &&
+    type !== 'protest_dispersal' &&
+    (frame === 'noun' || frame === 'verb' || frame === 'owner') &&
+    !refs.some((r) => r.entityType === 'person' || r.kind !== 'name')
+  ) {
     // No participant in the sentence: a passive or nominal event continues the story of the last person named.
     const topic = topicBefore(references, v.index, trig.start);
     if (topic.length) {

@@ -8,7 +8,7 @@ import type { TriggerMatch } from './triggers.js';
 
 const NEGATION = /\b(?:not|never|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
-const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on \w+)\s+to\s+(?:\w+\s+){0,2}$/i;
+const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on \w+)\s+to\s+(?:\w+\s+){0,4}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
 const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule)\b/i;
 
@@ -58,10 +58,11 @@ function intervalOfTimex(t: Timex, published: string | null, text: string): Even
   return iv.to ? { from: iv.from, to: iv.to, text: t.text } : { from: iv.from, text: t.text };
 }
 
-function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: number, end: number): Dated[] {
+function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: number, end: number, skip: Clause[] = []): Dated[] {
   const out: Dated[] = [];
   for (const t of index.all) {
     if (t.start < start || t.end > end) continue;
+    if (skip.some((c) => c.start <= t.start && t.end <= c.end)) continue;
     if (isAttributive(text, sentence, t)) continue;
     const d = intervalOfTimex(t, index.published, text);
     if (d) out.push({ date: d, timex: t });
@@ -98,13 +99,16 @@ function nearest(ds: Dated[], at: number): Dated | undefined {
 export function readDate(
   text: string,
   sentence: Sentence,
+  clauses: Clause[],
   clause: Clause,
   trig: TriggerMatch,
   index: TimexIndex,
 ): { date: EventDate; from: 'clause' | 'sentence' } | null {
   const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig.start);
   if (inClause) return { date: inClause.date, from: 'clause' };
-  const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end), trig.start);
+  // A relative clause dates its own predicate ("X, who has lived in Kyiv since 2014"), not the sentence.
+  const relative = clauses.filter((c) => c !== clause && /^(?:who|whom|whose|which)\b/i.test(text.slice(c.start, c.start + 6)));
+  const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end, relative), trig.start);
   if (inSentence) return { date: inSentence.date, from: 'sentence' };
   return null;
 }

@@ -16,6 +16,8 @@ export interface EventInput {
 }
 
 const NULL_SUBJECT_TYPES = new Set(['protest', 'protest_dispersal']);
+// Types whose "for …" phrase names the offence, so triggers inside it are not events of their own.
+const CHARGED = new Set(['sentence', 'charge', 'trial', 'wanted', 'arrest', 'detention', 'imprisonment', 'accusation']);
 // Periods that run from their start for their stated length ("two years in prison back in 2010" → 2010–2012).
 const PERIOD_TYPES = new Set(['detention', 'imprisonment', 'restriction']);
 // How far back (in sentences) an undated event may take the time of the story around it.
@@ -47,9 +49,10 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
           const at = text.indexOf(d.charge, trig.end);
           if (at >= 0 && at < sentence.end) chargeSpans.push([at, at + d.charge.length]);
         }
-        if (d.type === 'sentence' || d.type === 'charge' || d.type === 'trial') {
-          const m = /^\s+for\s+(?:\w+\s+){0,2}in\s+/i.exec(text.slice(trig.end, sentence.end));
-          if (m) chargeSpans.push([trig.end, Math.min(sentence.end, trig.end + m[0].length + 40)]);
+        if (CHARGED.has(d.type)) {
+          const clause = clauseAt(clauses, trig.start);
+          const m = /\bfor\s/i.exec(text.slice(trig.end, clause.end));
+          if (m) chargeSpans.push([trig.end + m.index, clause.end]);
         }
       }
       drafts.push(...made);
@@ -111,7 +114,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   const modality = readModality(text, sentence, clause, trig, parts.generic);
   const duration = readDuration(text, clause, trig, timexes);
   if (type === 'arrest' && duration) type = 'detention';
-  const found = readDate(text, sentence, clause, trig, timexes);
+  const found = readDate(text, sentence, v.clauses, clause, trig, timexes);
   let date: EventDate | null = found?.date ?? null;
   if (date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {
     const to = addDuration(date.from, duration);
@@ -132,9 +135,10 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     evidence: [evidence],
     sentences: [v.index],
     dateSource: found?.from ?? null,
+    dateSentence: found ? v.index : null,
   };
   if (!parts.subjects.length) {
-    if (!NULL_SUBJECT_TYPES.has(type) && modality === 'asserted') return [];
+    if (!NULL_SUBJECT_TYPES.has(type)) return [];
     if (type === 'protest') {
       // An unnamed crowd counts only as a dated, new gathering ("the protests" refers back; "protests are a nightmare" is generic).
       if (found?.from !== 'clause' || /\b(?:the|these|those|such|any|anything resembling)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(clause.start, trig.start))) return [];
@@ -167,11 +171,11 @@ function inheritNarrativeDates(events: DraftEvent[]): void {
     const s = e.sentences[0] ?? 0;
     let best: { date: EventDate; distance: number } | null = null;
     for (const d of dated) {
-      for (const t of d.sentences) {
+      for (const t of d.dateSentence === null ? [] : [d.dateSentence]) {
         const distance = s - t;
         if (distance < 0) continue;
         const limit = d.subject !== null && d.subject === e.subject ? NARRATIVE_SAME_SUBJECT : NARRATIVE_ANY;
-        if (distance > limit || (distance === 0 && d.subject !== e.subject)) continue;
+        if (distance > limit || distance === 0) continue;
         if (d.date && (!best || distance < best.distance)) best = { date: d.date, distance };
       }
     }

@@ -5,6 +5,8 @@ export interface DraftEvent extends Omit<ExtractedEvent, 'id'> {
   /** Sentence indices of its evidence. */
   sentences: number[];
   dateSource: 'clause' | 'sentence' | 'narrative' | null;
+  /** The sentence its date was read from. */
+  dateSentence: number | null;
 }
 
 const DAY = 86_400_000;
@@ -60,12 +62,18 @@ function addEvidence(into: Span[], more: Span[]): Span[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-function pickDate(a: DraftEvent, b: DraftEvent): Pick<DraftEvent, 'date' | 'dateSource'> {
-  if (!a.date) return { date: b.date, dateSource: b.dateSource };
-  if (!b.date) return { date: a.date, dateSource: a.dateSource };
+type Dating = Pick<DraftEvent, 'date' | 'dateSource' | 'dateSentence'>;
+
+function dating(d: DraftEvent): Dating {
+  return { date: d.date, dateSource: d.dateSource, dateSentence: d.dateSentence };
+}
+
+function pickDate(a: DraftEvent, b: DraftEvent): Dating {
+  if (!a.date) return dating(b);
+  if (!b.date) return dating(a);
   const rank = (s: DraftEvent['dateSource']): number => (s === 'clause' ? 0 : s === 'sentence' ? 1 : 2);
-  if (rank(a.dateSource) !== rank(b.dateSource)) return rank(a.dateSource) < rank(b.dateSource) ? a : b;
-  return width(b.date) < width(a.date) ? { date: b.date, dateSource: b.dateSource } : { date: a.date, dateSource: a.dateSource };
+  if (rank(a.dateSource) !== rank(b.dateSource)) return rank(a.dateSource) < rank(b.dateSource) ? dating(a) : dating(b);
+  return width(b.date) < width(a.date) ? dating(b) : dating(a);
 }
 
 /** Folds reports of one event (same type and subject, dates that meet) into one event with several spans. */

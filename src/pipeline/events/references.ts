@@ -146,9 +146,16 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     return cands[cands.length - 1];
   };
   const speakerRef = new Map<QuoteRegion, Ref>();
+  let previous: QuoteRegion | undefined;
   for (const q of quotes) {
     const r = attribute(q);
     if (r) speakerRef.set(q, r);
+    else if (previous && q.start - previous.end < 120) {
+      // A quote that follows an attributed one closely goes on in the same voice.
+      const p = speakerRef.get(previous);
+      if (p) speakerRef.set(q, p);
+    }
+    previous = q;
   }
   const quoteOf = (offset: number): QuoteRegion | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
@@ -168,12 +175,12 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       if (ids.length === 1 && prev && /^\s*(?:,|and|, and|&|,\s*and)\s*$/.test(text.slice(prev.end, r.start))) {
         run.push(...ids);
       } else {
-        if (run.length >= 2) groups.push({ sentence: sentenceIndex, ids: run });
+        if (new Set(run).size >= 2) groups.push({ sentence: sentenceIndex, ids: [...new Set(run)] });
         run = ids.length === 1 ? [...ids] : [];
       }
       prev = ids.length ? r : undefined;
     }
-    if (run.length >= 2) groups.push({ sentence: sentenceIndex, ids: run });
+    if (new Set(run).size >= 2) groups.push({ sentence: sentenceIndex, ids: [...new Set(run)] });
   };
 
   for (const r of refs) {
@@ -185,7 +192,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     if (r.kind === 'relative') {
       // "X, a journalist from Aktobe, who has resided…": the nearest person before it in the sentence.
       const prev = [...sentenceRefs].reverse().find((p) => personIds(p).length > 0 && p.kind !== 'relative' && r.start - p.end < 200);
-      if (prev) {
+      // An unrecognised name in between ("another activist (Serikzhan M.), who") is the antecedent: leave it unresolved.
+      if (prev && !uncoveredName(prev.end, r.start)) {
         r.ids = personIds(prev);
         r.entityType = 'person';
       }
@@ -215,6 +223,13 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   }
   closeSentence();
 
+  function uncoveredName(from: number, to: number): boolean {
+    const re = /\b[A-Z][a-z\u00e0-\u024f]+/g;
+    const gap = text.slice(from, to);
+    for (let m = re.exec(gap); m; m = re.exec(gap)) if (!covered[from + m.index]) return true;
+    return false;
+  }
+
   function groupBefore(rs: Ref[]): string[] | null {
     let run: string[] = [];
     let prev: Ref | undefined;
@@ -223,7 +238,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       const ids = personIds(x);
       if (ids.length === 1 && prev && /^\s*(?:,|and|, and|&)\s*$/.test(text.slice(prev.end, x.start))) run.push(...ids);
       else run = ids.length === 1 ? [...ids] : [];
-      if (run.length >= 2) best = [...run];
+      if (new Set(run).size >= 2) best = [...new Set(run)];
       prev = ids.length ? x : undefined;
     }
     return best;
