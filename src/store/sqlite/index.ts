@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import { BadInputError } from '../../errors.js';
 import { createKyselyStore } from '../kysely/kysely-store.js';
 import { migrate, type Migration } from '../migrations/index.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
+import { ImmediateSqliteDialect } from './immediate-dialect.js';
 import { sqliteDialect } from './sqlite-dialect.js';
 
 /** Options for tests and tools: apply only some migrations (to build an old-version file). */
@@ -34,7 +35,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   } catch (error) {
     throw new BadInputError(path, `cannot open the store: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: file }) });
   try {
     await migrate(db, sqliteDialect, options.migrations);
   } catch (error) {

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,5 +98,36 @@ describe('SQLite store file', () => {
       if (saved === undefined) delete process.env.CHRONICLE_DB;
       else process.env.CHRONICLE_DB = saved;
     }
+  });
+
+  it('waits for another process that holds the write lock instead of failing', async () => {
+    const path = join(dir, 'shared.db');
+    const store = await openStore(path);
+    // Another process takes the write lock, signals, holds it a moment, then commits a document.
+    const child = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3');
+         const db = new D(process.argv[1]);
+         db.exec('begin immediate');
+         db.prepare("insert into documents (id, seq, sha256, language, text, original, media_type, origin, ingested_at) values ('child', 1000, 'c', 'en', 'child text', x'00', 'text/plain', '-', 'x')").run();
+         process.stdout.write('locked\\n');
+         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+         db.exec('commit');`,
+        path,
+      ],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await once(child.stdout, 'data');
+    // A read then a write in one transaction: deferred, this would fail on the stale snapshot.
+    await store.transaction(async (tx) => {
+      const before = await tx.documents.count();
+      await tx.documents.insert(buildNewDocument({ id: `parent-${before}` }));
+    });
+    await once(child, 'exit');
+    expect(await store.documents.exists('child')).toBe(true);
+    expect(await store.documents.exists('parent-1')).toBe(true);
+    await store.close();
   });
 });
