@@ -1,0 +1,387 @@
+import type { Kysely } from 'kysely';
+import type { EntityAttributes, EntityType } from '../../domain/chronicle-json.js';
+import type { EventReport } from '../../link/resolution/index.js';
+import type { ResolutionDatabase } from '../resolution-schema.js';
+import type {
+  AttributeSource,
+  MentionRef,
+  NewResolutionLogEntry,
+  ResolutionCandidate,
+  ResolutionLogEntry,
+  ResolutionRepository,
+} from '../resolution-types.js';
+import type { Database } from '../schema.js';
+import { chunk } from './rows.js';
+
+const EVENT_ROLES = ['subject_id', 'agent_id', 'object_id', 'place_id'] as const;
+
+function pair(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** The resolution tables (migration 004) over any Kysely database. */
+export class KyselyResolutionRepository implements ResolutionRepository {
+  private readonly db: Kysely<ResolutionDatabase>;
+
+  constructor(db: Kysely<Database>) {
+    // The resolution tables extend the core schema on the same connection.
+    this.db = db as unknown as Kysely<ResolutionDatabase>;
+  }
+
+  async candidates(type: EntityType, keys: string[], limit: number): Promise<ResolutionCandidate[]> {
+    if (keys.length === 0) return [];
+    const idRows = await this.db
+      .selectFrom('entity_keys')
+      .innerJoin('entities', 'entities.id', 'entity_keys.entity_id')
+      .select('entities.id')
+      .distinct()
+      .where('entity_keys.key', 'in', [...new Set(keys)])
+      .where('entities.type', '=', type)
+      .limit(limit)
+      .execute();
+    const ids = idRows.map((r) => r.id);
+    if (ids.length === 0) return [];
+    const [entities, aliases, features] = await Promise.all([
+      this.db.selectFrom('entities').select(['id', 'name', 'attributes']).where('id', 'in', ids).execute(),
+      this.db.selectFrom('entity_aliases').select(['entity_id', 'alias']).where('entity_id', 'in', ids).execute(),
+      this.db.selectFrom('entity_features').select(['entity_id', 'feature']).where('entity_id', 'in', ids).execute(),
+    ]);
+    const byId = new Map<string, ResolutionCandidate>();
+    for (const e of entities) {
+      const attributes = JSON.parse(e.attributes) as EntityAttributes;
+      const roles = Array.isArray(attributes.roles) ? attributes.roles.map((r) => String(r).toLowerCase()) : [];
+      byId.set(e.id, { id: e.id, type, names: [e.name], roles, context: roles.map((r) => `role:${r}`) });
+    }
+    for (const a of aliases) byId.get(a.entity_id)?.names.push(a.alias);
+    for (const f of features) byId.get(f.entity_id)?.context.push(f.feature);
+    return ids.map((id) => byId.get(id)).filter((c): c is ResolutionCandidate => c !== undefined);
+  }
+
+  async addFeatures(entityId: string, features: string[]): Promise<void> {
+    for (const part of chunk([...new Set(features)], 200)) {
+      await this.db
+        .insertInto('entity_features')
+        .values(part.map((feature) => ({ entity_id: entityId, feature })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+
+  async log(entry: NewResolutionLogEntry): Promise<void> {
+    const last = await this.db
+      .selectFrom('resolution_log')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirst();
+    await this.db
+      .insertInto('resolution_log')
+      .values({
+        seq: Number(last?.seq ?? 0) + 1,
+        at: entry.at,
+        actor: entry.actor,
+        action: entry.action,
+        entity_id: entry.entityId,
+        other_id: entry.otherId,
+        document_id: entry.documentId,
+        rule: entry.rule,
+        score: entry.score,
+        detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      })
+      .execute();
+  }
+
+  async logFor(entityId: string): Promise<ResolutionLogEntry[]> {
+    const rows = await this.db
+      .selectFrom('resolution_log')
+      .selectAll()
+      .where((eb) => eb.or([eb('entity_id', '=', entityId), eb('other_id', '=', entityId)]))
+      .orderBy('seq')
+      .execute();
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: r.at,
+      actor: r.actor,
+      action: r.action as ResolutionLogEntry['action'],
+      entityId: r.entity_id,
+      otherId: r.other_id,
+      documentId: r.document_id,
+      rule: r.rule,
+      score: r.score,
+      detail: r.detail === null ? null : (JSON.parse(r.detail) as unknown),
+    }));
+  }
+
+  async blockKeys(entityId: string, keys: string[], at: string): Promise<void> {
+    for (const part of chunk([...new Set(keys)], 200)) {
+      await this.db
+        .insertInto('resolution_constraints')
+        .values(part.map((key) => ({ kind: 'block-key', entity_id: entityId, key, created_at: at })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+
+  async unblockKeys(entityId: string, keys: string[]): Promise<void> {
+    for (const part of chunk([...new Set(keys)], 200)) {
+      await this.db
+        .deleteFrom('resolution_constraints')
+        .where('kind', '=', 'block-key')
+        .where('entity_id', '=', entityId)
+        .where('key', 'in', part)
+        .execute();
+    }
+  }
+
+  async blockedFor(keys: string[]): Promise<Array<{ entityId: string; key: string }>> {
+    if (keys.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('resolution_constraints')
+      .select(['entity_id', 'key'])
+      .where('kind', '=', 'block-key')
+      .where('key', 'in', [...new Set(keys)])
+      .execute();
+    return rows.map((r) => ({ entityId: r.entity_id, key: r.key }));
+  }
+
+  async addCannotLink(a: string, b: string, at: string): Promise<void> {
+    await this.db
+      .insertInto('resolution_constraints')
+      .values({ kind: 'cannot-link', entity_id: a < b ? a : b, key: pair(a, b), created_at: at })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  async removeCannotLink(a: string, b: string): Promise<void> {
+    await this.db.deleteFrom('resolution_constraints').where('kind', '=', 'cannot-link').where('key', '=', pair(a, b)).execute();
+  }
+
+  async cannotLink(a: string, b: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('resolution_constraints')
+      .select('key')
+      .where('kind', '=', 'cannot-link')
+      .where('key', '=', pair(a, b))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async currentId(id: string): Promise<string> {
+    let current = id;
+    // Redirects are kept flat by mergeInto; the bound only guards against a damaged table.
+    for (let hops = 0; hops < 16; hops++) {
+      const row = await this.db.selectFrom('entity_redirects').select('to_id').where('from_id', '=', current).executeTakeFirst();
+      if (!row) return current;
+      current = row.to_id;
+    }
+    return current;
+  }
+
+  async mergeInto(survivorId: string, mergedId: string): Promise<void> {
+    const db = this.db;
+    await db.updateTable('mentions').set({ entity_id: survivorId }).where('entity_id', '=', mergedId).execute();
+    for (const role of EVENT_ROLES) {
+      await db.updateTable('events').set({ [role]: survivorId }).where(role, '=', mergedId).execute();
+    }
+    const merged = await db.selectFrom('entities').select(['name', 'name_key']).where('id', '=', mergedId).executeTakeFirst();
+    const aliases = await db.selectFrom('entity_aliases').select(['alias', 'alias_key']).where('entity_id', '=', mergedId).execute();
+    const survivor = await db.selectFrom('entities').select('name').where('id', '=', survivorId).executeTakeFirst();
+    const moved = [...aliases, ...(merged ? [{ alias: merged.name, alias_key: merged.name_key }] : [])].filter(
+      (a) => a.alias !== survivor?.name,
+    );
+    for (const part of chunk(moved, 200)) {
+      await db
+        .insertInto('entity_aliases')
+        .values(part.map((a) => ({ entity_id: survivorId, alias: a.alias, alias_key: a.alias_key })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    const keys = await db.selectFrom('entity_keys').select('key').where('entity_id', '=', mergedId).execute();
+    for (const part of chunk(keys, 200)) {
+      await db
+        .insertInto('entity_keys')
+        .values(part.map((k) => ({ entity_id: survivorId, key: k.key })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+    const features = await db.selectFrom('entity_features').select('feature').where('entity_id', '=', mergedId).execute();
+    await this.addFeatures(survivorId, features.map((f) => f.feature));
+    await db.updateTable('entity_attribute_sources').set({ entity_id: survivorId }).where('entity_id', '=', mergedId).execute();
+    const blocks = await db
+      .selectFrom('resolution_constraints')
+      .selectAll()
+      .where('kind', '=', 'block-key')
+      .where('entity_id', '=', mergedId)
+      .execute();
+    await this.blockKeys(survivorId, blocks.map((b) => b.key), blocks[0]?.created_at ?? new Date(0).toISOString());
+    await db.deleteFrom('resolution_constraints').where('kind', '=', 'block-key').where('entity_id', '=', mergedId).execute();
+    await db.updateTable('entity_redirects').set({ to_id: survivorId }).where('to_id', '=', mergedId).execute();
+    await db
+      .insertInto('entity_redirects')
+      .values({ from_id: mergedId, to_id: survivorId })
+      .onConflict((oc) => oc.column('from_id').doUpdateSet({ to_id: survivorId }))
+      .execute();
+    await db.deleteFrom('entities').where('id', '=', mergedId).execute();
+  }
+
+  async moveMentions(fromId: string, toId: string, mentions: MentionRef[]): Promise<number> {
+    let moved = 0;
+    for (const m of mentions) {
+      const result = await this.db
+        .updateTable('mentions')
+        .set({ entity_id: toId })
+        .where('entity_id', '=', fromId)
+        .where('document_id', '=', m.documentId)
+        .where('start', '=', m.start)
+        .where('end', '=', m.end)
+        .executeTakeFirst();
+      moved += Number(result.numUpdatedRows);
+    }
+    return moved;
+  }
+
+  async replaceKeys(entityId: string, keys: string[]): Promise<void> {
+    await this.db.deleteFrom('entity_keys').where('entity_id', '=', entityId).execute();
+    for (const part of chunk([...new Set(keys)], 200)) {
+      await this.db
+        .insertInto('entity_keys')
+        .values(part.map((key) => ({ entity_id: entityId, key })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+
+  async removeAliases(entityId: string, aliases: string[]): Promise<void> {
+    for (const part of chunk(aliases, 200)) {
+      await this.db.deleteFrom('entity_aliases').where('entity_id', '=', entityId).where('alias', 'in', part).execute();
+    }
+  }
+
+  async eventsOf(subjectId: string, type: string): Promise<Array<{ id: string; report: Omit<EventReport, 'evidence' | 'documentId'> }>> {
+    const rows = await this.db.selectFrom('events').selectAll().where('subject_id', '=', subjectId).where('type', '=', type).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      report: {
+        type: r.type,
+        subjectId: r.subject_id,
+        agentId: r.agent_id,
+        objectId: r.object_id,
+        placeId: r.place_id,
+        date:
+          r.date_from === null && r.date_to === null
+            ? null
+            : { ...(r.date_from !== null ? { from: r.date_from } : {}), ...(r.date_to !== null ? { to: r.date_to } : {}), text: r.date_text ?? '' },
+        duration: r.duration,
+        charge: r.charge,
+        penalty: r.penalty,
+        modality: r.modality as EventReport['modality'],
+        confidence: r.confidence,
+      },
+    }));
+  }
+
+  async addEventReport(eventId: string, documentId: string, report: EventReport): Promise<void> {
+    await this.db.insertInto('event_reports').values({ event_id: eventId, document_id: documentId, report: JSON.stringify(report) }).execute();
+  }
+
+  async eventReports(eventId: string): Promise<EventReport[]> {
+    const rows = await this.db.selectFrom('event_reports').select('report').where('event_id', '=', eventId).execute();
+    return rows.map((r) => JSON.parse(r.report) as EventReport);
+  }
+
+  async updateEvent(eventId: string, f: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void> {
+    await this.db
+      .updateTable('events')
+      .set({
+        agent_id: f.agentId,
+        object_id: f.objectId,
+        place_id: f.placeId,
+        date_from: f.date?.from ?? null,
+        date_to: f.date?.to ?? null,
+        date_text: f.date?.text ?? null,
+        duration: f.duration,
+        charge: f.charge,
+        penalty: f.penalty,
+        confidence: f.confidence,
+      })
+      .where('id', '=', eventId)
+      .execute();
+  }
+
+  async moveEventSubjects(fromId: string, toId: string, documentIds: string[]): Promise<number> {
+    if (documentIds.length === 0) return 0;
+    // Only events every evidence span of which comes from the moved documents change hands.
+    const result = await this.db
+      .updateTable('events')
+      .set({ subject_id: toId })
+      .where('subject_id', '=', fromId)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('evidence')
+              .select('evidence.seq')
+              .whereRef('evidence.event_id', '=', 'events.id')
+              .where('evidence.document_id', 'not in', documentIds),
+          ),
+        ),
+      )
+      .where('first_document_id', 'in', documentIds)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async coMentioned(entityId: string, limit: number): Promise<Array<{ entityId: string; type: EntityType; name: string; documents: number }>> {
+    const rows = await this.db
+      .selectFrom('mentions as other')
+      .innerJoin('entities', 'entities.id', 'other.entity_id')
+      .select(['entities.id', 'entities.type', 'entities.name'])
+      .select((eb) => eb.fn.count<number>('other.document_id').distinct().as('documents'))
+      .where('other.document_id', 'in', (eb) =>
+        eb.selectFrom('mentions').select('mentions.document_id').where('mentions.entity_id', '=', entityId),
+      )
+      .where('other.entity_id', '!=', entityId)
+      .groupBy(['entities.id', 'entities.type', 'entities.name'])
+      .orderBy('documents', 'desc')
+      .orderBy('entities.name')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ entityId: r.id, type: r.type as EntityType, name: r.name, documents: Number(r.documents) }));
+  }
+
+  async addAttributeSources(sources: AttributeSource[]): Promise<void> {
+    for (const part of chunk(sources, 200)) {
+      await this.db
+        .insertInto('entity_attribute_sources')
+        .values(
+          part.map((s) => ({
+            entity_id: s.entityId,
+            document_id: s.documentId,
+            key: s.key,
+            value: JSON.stringify(s.value),
+            sensitive: s.sensitive ? 1 : 0,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async attributeSources(entityId: string): Promise<AttributeSource[]> {
+    const rows = await this.db.selectFrom('entity_attribute_sources').selectAll().where('entity_id', '=', entityId).execute();
+    return rows.map((r) => ({
+      entityId: r.entity_id,
+      documentId: r.document_id,
+      key: r.key,
+      value: JSON.parse(r.value) as unknown,
+      sensitive: r.sensitive === 1,
+    }));
+  }
+
+  async moveAttributeSources(fromId: string, toId: string, documentIds: string[]): Promise<void> {
+    if (documentIds.length === 0) return;
+    await this.db
+      .updateTable('entity_attribute_sources')
+      .set({ entity_id: toId })
+      .where('entity_id', '=', fromId)
+      .where('document_id', 'in', documentIds)
+      .execute();
+  }
+}

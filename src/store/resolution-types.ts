@@ -1,0 +1,90 @@
+import type { EntityType } from '../domain/chronicle-json.js';
+import type { EventReport } from '../link/resolution/index.js';
+
+/** A stored entity as resolution sees it: names, roles and context features. */
+export interface ResolutionCandidate {
+  id: string;
+  type: EntityType;
+  names: string[];
+  roles: string[];
+  context: string[];
+}
+
+/** One entry of the resolution log: why an entity took in a mention, or why two were merged or split. */
+export interface ResolutionLogEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: 'new' | 'link' | 'merge' | 'split';
+  entityId: string;
+  otherId: string | null;
+  documentId: string | null;
+  rule: string;
+  score: number | null;
+  detail: unknown;
+}
+
+export type NewResolutionLogEntry = Omit<ResolutionLogEntry, 'seq'>;
+
+/** A fact about an entity with its source document; `sensitive` facts are withheld from public output. */
+export interface AttributeSource {
+  entityId: string;
+  documentId: string;
+  key: string;
+  value: unknown;
+  sensitive: boolean;
+}
+
+/** A mention identified by its document and offsets. */
+export interface MentionRef {
+  documentId: string;
+  start: number;
+  end: number;
+}
+
+/** Entity-resolution state: profiles and blocking keys, the decision log, reviewers' constraints, redirects. */
+export interface ResolutionRepository {
+  /** Entities of `type` filed under any of `keys`, with names, roles and context; at most `limit`, oldest first. */
+  candidates(type: EntityType, keys: string[], limit: number): Promise<ResolutionCandidate[]>;
+  addFeatures(entityId: string, features: string[]): Promise<void>;
+  log(entry: NewResolutionLogEntry): Promise<void>;
+  /** Log entries naming the entity (as either side), oldest first. */
+  logFor(entityId: string): Promise<ResolutionLogEntry[]>;
+  /** Keeps documents whose entity has any of `keys` from linking to `entityId` again. */
+  blockKeys(entityId: string, keys: string[], at: string): Promise<void>;
+  /** Lifts blocks of `keys` on the entity (a reviewer merged the two back). */
+  unblockKeys(entityId: string, keys: string[]): Promise<void>;
+  /** Entities that `keys` may not link to. */
+  blockedFor(keys: string[]): Promise<Array<{ entityId: string; key: string }>>;
+  /** Records that two entities were separated by a reviewer (either order). */
+  addCannotLink(a: string, b: string, at: string): Promise<void>;
+  removeCannotLink(a: string, b: string): Promise<void>;
+  cannotLink(a: string, b: string): Promise<boolean>;
+  /** The entity an id stands for now, following merges; the id itself when never merged. */
+  currentId(id: string): Promise<string>;
+  /**
+   * Moves everything of `mergedId` (mentions, aliases, keys, features, event roles, facts,
+   * constraints) to `survivorId`, deletes `mergedId` and redirects it.
+   */
+  mergeInto(survivorId: string, mergedId: string): Promise<void>;
+  /** Reassigns the given mentions of `fromId` to `toId`; returns how many moved. */
+  moveMentions(fromId: string, toId: string, mentions: MentionRef[]): Promise<number>;
+  /** Replaces the entity's blocking keys. */
+  replaceKeys(entityId: string, keys: string[]): Promise<void>;
+  /** Removes aliases no longer borne by any of the entity's mentions (after a split). */
+  removeAliases(entityId: string, aliases: string[]): Promise<void>;
+  /** Events of `type` with `subjectId` as subject, as reports to match a new one against. */
+  eventsOf(subjectId: string, type: string): Promise<Array<{ id: string; report: Omit<EventReport, 'evidence' | 'documentId'> }>>;
+  addEventReport(eventId: string, documentId: string, report: EventReport): Promise<void>;
+  eventReports(eventId: string): Promise<EventReport[]>;
+  /** Sets the event's fields to the merged values. */
+  updateEvent(eventId: string, fields: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void>;
+  /** Re-points events of a document from one subject to another (a split). */
+  moveEventSubjects(fromId: string, toId: string, documentIds: string[]): Promise<number>;
+  /** Entities mentioned in the same documents as `entityId`, most shared documents first. */
+  coMentioned(entityId: string, limit: number): Promise<Array<{ entityId: string; type: EntityType; name: string; documents: number }>>;
+  addAttributeSources(sources: AttributeSource[]): Promise<void>;
+  attributeSources(entityId: string): Promise<AttributeSource[]>;
+  /** Moves the facts a document states from one entity to another (a split). */
+  moveAttributeSources(fromId: string, toId: string, documentIds: string[]): Promise<void>;
+}
