@@ -71,7 +71,14 @@ export function isPassive(s: Sentence, text: string, trig: TriggerMatch): boolea
     i--;
     hops++;
   }
-  return /^\s+by\b/i.test(text.slice(trig.end, trig.end + 5));
+  if (/^\s+by\b/i.test(text.slice(trig.end, trig.end + 5))) return true;
+  // "was detained for several hours and fined": the second participle shares the first one's auxiliary.
+  const prev = s.tokens[tokenIndexAt(s, trig.start) - 1];
+  if (prev && /^and$/i.test(prev.text) && /(?:ed|en)$/i.test(trig.text.split(/\s/)[0] ?? '')) {
+    const back = text.slice(Math.max(s.start, trig.start - 80), prev.start);
+    return /\b(?:was|were|is|are|been|being|be|got|get)\s+(?:\w+\s+){0,1}\w+(?:ed|en)\b[^.;,]*$/i.test(back);
+  }
+  return false;
 }
 
 function usable(r: Ref, kinds: 'person' | 'any'): boolean {
@@ -119,17 +126,25 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       const r = left[i];
       if (!r || !usable(r, kinds)) continue;
       if (r.kind === 'name' && inPrepPhrase(sentence, r)) continue;
-      if (isPossessor(text, r)) continue;
+      const owned = type === 'ban' || type === 'search' || type === 'asset_freeze';
+      if (isPossessor(text, r) && !owned) continue;
+      // A name used as a modifier ("YouTube channel") is not the head of the subject.
+      if (r.kind === 'name' && nextToken(r)?.pos === 'NOUN' && !isPossessor(text, r)) continue;
       // Objects and possessive determiners ("fought off their assaults") are not the clause subject.
-      if (/^(?:him|them|me|his|her|their|its|my|your|our)$/i.test(r.text)) continue;
+      if (/^(?:him|them|me)$/i.test(r.text)) continue;
+      if (/^(?:his|her|their|its|my|your|our)$/i.test(r.text) && !(owned && /^(?:its|their|his|her)$/i.test(r.text))) continue;
       return r;
     }
     return undefined;
   };
+  const nextToken = (r: Ref) => sentence.tokens.find((t) => t.start >= r.end);
   const firstRight = (maxGap: number): Ref | undefined => {
     const r = right.find((x) => usable(x, kinds));
     if (!r || r.start - trig.end > maxGap) return undefined;
-    if (/^(?:his|her|their|my)$/i.test(r.text) && frame === 'verb') return undefined;
+    // "beat her" is an object; "her husband" is a possessive determiner.
+    const next = nextToken(r);
+    if (/^(?:his|their|my|its)$/i.test(r.text)) return undefined;
+    if (/^her$/i.test(r.text) && next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) return undefined;
     return r;
   };
 
@@ -157,7 +172,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       }
     }
   } else if (frame === 'noun') {
-    const of = /^\s+(?:of|against)\s+/i.exec(text.slice(trig.end, trig.end + 12));
+    const of = /(?:against|of)$/i.test(trig.text) ? /^\s+/.exec(text.slice(trig.end, trig.end + 3)) : /^\s+(?:of|against)\s+/i.exec(text.slice(trig.end, trig.end + 12));
     if (of) {
       const r = right.find((x) => x.start === trig.end + of[0].length);
       if (r && usable(r, kinds)) {
@@ -205,7 +220,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
   } else if (
     type !== 'protest' &&
     type !== 'protest_dispersal' &&
-    (frame === 'noun' || frame === 'verb' || frame === 'owner') &&
+    (frame === 'noun' || (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig)) || frame === 'owner') &&
     !refs.some((r) => r.entityType === 'person' || r.kind !== 'name')
   ) {
     // No participant in the sentence: a passive or nominal event continues the story of the last person named.
@@ -226,6 +241,21 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     place: findPlace(v, trig, clause, type),
     generic,
   };
+}
+
+/** "63 people were detained": the passive has its own (unnamed) subject, so it is nobody we know. */
+function commonNounSubject(s: Sentence, trig: TriggerMatch): boolean {
+  let i = tokenIndexAt(s, trig.start) - 1;
+  while (i >= 0) {
+    const t = s.tokens[i];
+    if (!t) return false;
+    if (AUX.test(t.text) || SKIPPABLE.has(t.pos) || /^(?:been|being|not|never)$/i.test(t.text)) {
+      i--;
+      continue;
+    }
+    return t.pos === 'NOUN' || t.pos === 'NUM';
+  }
+  return false;
 }
 
 function topicBefore(references: References, sentence: number, offset: number): string[] {

@@ -6,7 +6,8 @@ import type { TriggerMatch } from './triggers.js';
 
 /** Modality, date, duration, charge and penalty of one trigger, read from its clause and sentence. */
 
-const NEGATION = /\b(?:not|never|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
+const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
+const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
 const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on \w+)\s+to\s+(?:\w+\s+){0,4}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
@@ -21,7 +22,7 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   if (NEGATION.test(near) && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
   if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
   if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
-  if (MODAL.test(before) || IRREALIS.test(before)) return 'hypothetical';
+  if (MODAL.test(before) || IRREALIS.test(before) || (trig.pattern.frame === 'noun' && FEARED.test(before))) return 'hypothetical';
   if (genericSubject || GENERIC.test(sentenceBefore)) return 'generic';
   return 'asserted';
 }
@@ -36,6 +37,8 @@ function isAttributive(text: string, sentence: Sentence, t: Timex): boolean {
   if (!/^\d{4}$/.test(t.text.trim())) return false;
   const prev = /(\w+)\s*$/.exec(text.slice(Math.max(sentence.start, t.start - 12), t.start))?.[1]?.toLowerCase() ?? '';
   if (['in', 'since', 'during', 'by', 'until', 'before', 'after', 'of', 'between', 'and', 'to', 'back'].includes(prev)) return false;
+  // "after the disputed 2020 election" still dates the event; "a 1993 book" does not.
+  if (/\b(?:after|before|during|since|following|ahead of|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(sentence.start, t.start - 40), t.start))) return false;
   const next = sentence.tokens.find((k) => k.start >= t.end);
   return next !== undefined && next.start - t.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN');
 }
@@ -63,6 +66,8 @@ function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: num
   for (const t of index.all) {
     if (t.start < start || t.end > end) continue;
     if (skip.some((c) => c.start <= t.start && t.end <= c.end)) continue;
+    // "…, her lawyer said on Monday": the day of the statement, not of the event.
+    if (/\b(?:said|says|told|announced|reported|stated|confirmed|wrote|added)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+on\s+|early\s+on\s+)?$/i.test(text.slice(Math.max(start, t.start - 40), t.start))) continue;
     if (isAttributive(text, sentence, t)) continue;
     const d = intervalOfTimex(t, index.published, text);
     if (d) out.push({ date: d, timex: t });
@@ -103,13 +108,14 @@ export function readDate(
   clause: Clause,
   trig: TriggerMatch,
   index: TimexIndex,
-): { date: EventDate; from: 'clause' | 'sentence' } | null {
+): { date: EventDate; from: 'clause' | 'sentence'; openEnd: boolean } | null {
+  const open = (d: Dated): boolean => /\b(?:since|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.timex.start - 12), d.timex.start));
   const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig.start);
-  if (inClause) return { date: inClause.date, from: 'clause' };
+  if (inClause) return { date: inClause.date, from: 'clause', openEnd: open(inClause) };
   // A relative clause dates its own predicate ("X, who has lived in Kyiv since 2014"), not the sentence.
   const relative = clauses.filter((c) => c !== clause && /^(?:who|whom|whose|which)\b/i.test(text.slice(c.start, c.start + 6)));
   const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end, relative), trig.start);
-  if (inSentence) return { date: inSentence.date, from: 'sentence' };
+  if (inSentence) return { date: inSentence.date, from: 'sentence', openEnd: open(inSentence) };
   return null;
 }
 
@@ -137,7 +143,7 @@ const WITH_DURATION = new Set(['detention', 'imprisonment', 'sentence', 'restric
 /** A stated length: a DURATION timex or a "N units" phrase in the trigger or just after it in the clause. */
 export function readDuration(text: string, clause: Clause, trig: TriggerMatch, index: TimexIndex): string | null {
   if (!WITH_DURATION.has(trig.pattern.type)) return null;
-  const windowEnd = Math.min(clause.end, trig.end + 60);
+  const windowEnd = Math.min(clause.end, trig.end + 35);
   for (const t of index.all) {
     if (t.type !== 'DURATION' || t.start < trig.start || t.start > windowEnd) continue;
     if (/^P(?:T)?\d/.test(t.value) && !/\bago\b/i.test(text.slice(t.end, t.end + 5))) return t.value;

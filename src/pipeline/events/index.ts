@@ -59,7 +59,7 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
     }
   });
 
-  const merged = mergeDrafts(drafts);
+  const merged = mergeDrafts(foldCustody(drafts));
   inheritNarrativeDates(merged);
   return merged
     .sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0))
@@ -78,6 +78,17 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
       confidence: Math.round(d.confidence * 100) / 100,
       evidence: d.evidence,
     }));
+}
+
+/** An arrest and a detention of one person in one sentence are one custody ("was detained … and spent ten days in a cell"). */
+function foldCustody(drafts: DraftEvent[]): DraftEvent[] {
+  return drafts.filter(
+    (d) =>
+      !(
+        d.type === 'arrest' &&
+        drafts.some((x) => x.type === 'detention' && x.subject === d.subject && x.modality === d.modality && x.sentences[0] === d.sentences[0] && (x.evidence.push(...d.evidence.filter((e) => !x.evidence.some((y) => y.start === e.start))), (x.date ??= d.date), true))
+      ),
+  );
 }
 
 function evidenceSpan(text: string, clause: Clause, sentenceStart: number, sentenceEnd: number): Span {
@@ -111,6 +122,8 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   const parts = readParticipants(v, trig, clause, references);
   let type = trig.pattern.type;
   if (trig.pattern.needsObject && !parts.object) return [];
+  // "was moved to a detention centre" is a transfer, not a move abroad.
+  if (type === 'exile' && /^(?:moved|relocated)\b/i.test(trig.text) && /\b(?:was|were|been|being)\s+$/i.test(text.slice(trig.start - 12, trig.start))) return [];
   const modality = readModality(text, sentence, clause, trig, parts.generic);
   const duration = readDuration(text, clause, trig, timexes);
   if (type === 'arrest' && duration) type = 'detention';
@@ -136,6 +149,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     sentences: [v.index],
     dateSource: found?.from ?? null,
     dateSentence: found ? v.index : null,
+    openEnd: found?.openEnd ?? false,
   };
   if (!parts.subjects.length) {
     if (!NULL_SUBJECT_TYPES.has(type)) return [];
@@ -151,7 +165,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     const id = r?.ids[0];
     if (!r || !id) continue;
     const entity = references.entities.get(id);
-    if (type === 'ban' && entity?.type !== 'organization') continue;
+    if (type === 'ban' && entity?.type === 'place') continue;
     let confidence = base + (r.kind === 'name' ? 0.1 : 0) - (parts.via === 'topic' ? 0.2 : 0) + (date ? 0.05 : 0);
     if (parts.subjects.length > 1) confidence -= 0.05;
     confidence = Math.max(0.05, Math.min(0.95, confidence));

@@ -30,7 +30,7 @@ export interface TriggerPattern {
 }
 
 const P = '(?:his|her|their|its|the|my|our)';
-const N = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|many|\\w+-(?:year|month|day))';
+const N = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|many|\\w+-(?:year|month|day))';
 const UNIT = '(?:years?|months?|weeks?|days?|hours?)';
 
 /** Every trigger pattern; longer, more specific phrases first so they win overlaps. */
@@ -51,6 +51,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   // detention before arrest
   { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
   { type: 'detention', frame: 'verb', pattern: 'detained for ' + N + ' ' + UNIT },
+  { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|police custody|custody|jail cell|police cells?|isolation ward)' },
+  { type: 'detention', frame: 'noun', pattern: '(?:deportation|removal|immigration|migrant) (?:detention )?(?:centre|center|facility|camp)' },
   { type: 'arrest', frame: 'verb', pattern: 'arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehended|rounded up|taken into custody|captured|nabbed|picked up by (?:the )?police|handcuffed' },
   { type: 'arrest', frame: 'noun', pattern: 'arrests?|detention' },
   { type: 'abduction', frame: 'verb', pattern: 'abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?|forcibly disappeared|snatched' },
@@ -60,7 +62,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'search', frame: 'owner', pattern: '(?:searched|raided|ransacked) ' + P + ' (?:home|house|apartment|flat|office|offices|newsroom|premises|studio)|(?:search(?:es)?|raids?) (?:of|on|at) ' + P + ' (?:home|house|apartment|flat|office|offices|newsroom|premises|studio)' },
   { type: 'search', frame: 'verb', pattern: 'raided|searched' },
   { type: 'search', frame: 'owner', pattern: '(?:seized|confiscated) ' + P + ' (?:equipment|computers?|laptops?|phones?|cameras?|hard drives?)' },
-  { type: 'accusation', frame: 'verb', pattern: 'suspicion (?:[\\w’\'-]+ ){0,6}?fell on|(?:blamed|accused|branded|labell?ed|denounced)|suspected of' },
+  { type: 'accusation', frame: 'verb', pattern: 'suspicion (?:[\\w’\'-]+ ){0,6}?fell on|(?:blamed|blames|blaming|accused|accuses|accusing|branded|denounced)|suspected of' },
   { type: 'charge', frame: 'verb', pattern: 'charged|indicted|prosecuted|named (?:as )?(?:a )?suspect|made (?:you|him|her|them|me) (?:a )?suspect|make (?:you|him|her|them|me) a suspect' },
   { type: 'charge', frame: 'noun', pattern: '(?:criminal )?charges? (?:against|of)|criminal (?:case|proceedings|investigation|lawsuit)|(?:opened|launched|initiated|filed) (?:an? )?(?:\\w+ )?(?:case|investigation|lawsuit|probe) against|criminal prosecution|prosecution of|faces? charges|facing charges|under investigation' },
   { type: 'trial', frame: 'noun', pattern: '(?:went|go|goes|stood|stand|stands|is|was|are|were) on trial|trial|court hearing|appeared in court|tried (?:in absentia|by|for|in)' },
@@ -73,6 +75,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'imprisonment', frame: 'noun', pattern: 'imprisonment|incarceration' },
   { type: 'release', frame: 'verb', pattern: 'released|freed|set free|let go|walked free|(?:was|were) released on bail' },
   { type: 'release', frame: 'noun', pattern: '(?:early )?release|on bail|on parole' },
+  { type: 'ban', frame: 'verb', pattern: '(?:declared|designated|labell?ed|named|listed|branded|added) (?:[\\w’\'-]+ ){1,4}?(?:as |to the (?:list|register) of )?(?:an? )?[“"]?(?:foreign agents?|extremists?|extremist organi[sz]ations?|terrorists?|terrorist organi[sz]ations?|undesirable(?: organi[sz]ations?)?)\\b' },
   { type: 'ban', frame: 'verb', pattern: 'declared (?:an? )?(?:extremist|terrorist|undesirable)|designated (?:as )?(?:an? )?(?:extremist|terrorist|undesirable|foreign agent)|(?:labell?ed|listed as|named) (?:an? )?foreign agent|outlawed|liquidated|deregistered|shut down|blocked|censored|banned' },
   { type: 'ban', frame: 'noun', pattern: 'forced (?:it|the \\w+|its \\w+) to close|revoked (?:its|the) (?:licen[cs]e|registration)' },
   { type: 'assault', frame: 'verb', pattern: 'beaten|beat up|beat|attacked|assaulted|tortured|ill-treated|stabbed|shot at|shot|wounded|injured|poisoned|punched|kicked' },
@@ -90,12 +93,13 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'deportation', frame: 'noun', pattern: 'deportation|expulsion|entry ban' },
   { type: 'asylum_granted', frame: 'intrans', pattern: '(?:granted|received|obtained|got|given|won) (?:political )?(?:asylum|refugee status)' },
   { type: 'asylum_denied', frame: 'intrans', pattern: '(?:refused|denied|rejected) (?:political )?(?:asylum|refugee status)|(?:asylum|refugee) (?:claim|application|request|status) (?:was|has been|had been) (?:rejected|denied|refused|withdrawn|revoked)|stripped of (?:his |her )?refugee status' },
-  { type: 'asylum_application', frame: 'intrans', pattern: '(?:applied|apply|applies|applying|asked|filed) for (?:political )?(?:asylum|refugee status)|(?:sought|seek|seeks|seeking|requested|requesting|awaiting|awaits|await) (?:political )?(?:asylum|refugee status)|asylum (?:application|seekers?|request)' },
-  { type: 'extradition_refused', frame: 'intrans', pattern: '(?:refused|declined|rejected|denied) (?:to extradite|(?:the |an |his |her )?extradition)|(?:will|would) not (?:hand (?:\\w+ )?(?:citizens )?over|extradite)|extradition (?:was|has been) (?:refused|denied|blocked|rejected)' },
+  { type: 'asylum_application', frame: 'intrans', pattern: '(?:applied|apply|applies|applying|asked|filed) for (?:political |international |humanitarian |temporary )?(?:asylum|refugee status|protection)|(?:sought|seek|seeks|seeking|requested|requesting|awaiting|awaits|await) (?:political )?(?:asylum|refugee status)|asylum (?:application|seekers?|request)' },
+  { type: 'extradition_refused', frame: 'verb', pattern: '(?:refused|declined) to (?:extradite|hand over|deport)' },
+  { type: 'extradition_refused', frame: 'owner', pattern: '(?:refused|declined|rejected|denied|blocked) (?:the |an |his |her |their )?extradition(?: request)?|(?:will|would) not (?:hand (?:\\w+ )?(?:citizens )?over|extradite)|extradition (?:was|has been) (?:refused|denied|blocked|rejected)' },
   { type: 'extradition_request', frame: 'intrans', pattern: '(?:fighting|fights|fought|faces?|facing|contest(?:s|ing)?|resist(?:s|ing)?) (?:his |her |their )?extradition|extradition (?:request|hearing|case|proceedings)|(?:requested|requests|seeks|sought|seeking|demanded|asked for) (?:his|her|their|the) extradition|asked (?:\\w+ ){0,2}to extradite' },
   { type: 'extradition', frame: 'verb', pattern: 'extradited|handed (?:him |her |them )?over to' },
-  { type: 'protest_dispersal', frame: 'noun', pattern: '(?:dispersed|broke up|broken up|crushed|cracked down on) (?:the |a |an )?(?:\\w+ )?(?:rally|rallies|protests?|demonstrations?|march|gathering|picket|crowd|protesters)|prevented (?:\\w+ ){0,3}from holding|crackdown on (?:the )?(?:protests?|protesters|demonstrators|demonstrations)' },
-  { type: 'protest', frame: 'intrans', pattern: '(?:joined|join|joining|took part in|take part in|participated in|attended|organi[sz]ed|led|staged|held) (?:the |a |an )?(?:[\\w-]+ ){0,3}(?:protests?|demonstrations?|rall(?:y|ies)|pickets?|marches|strikes?|hunger strike)|(?:went|go|goes|is|was) on (?:a )?hunger strike|took to the streets|protested' },
+  { type: 'protest_dispersal', frame: 'noun', pattern: '(?:disperse[ds]?|dispersing|broke up|break up|breaking up|broken up|crushed|cracked down on) (?:the |a |an )?(?:[\\w,-]+ ){0,3}(?:rally|rallies|protests?|demonstrations?|march|gathering|picket|crowds?|protesters|demonstrators)|prevented (?:\\w+ ){0,3}from holding|crackdown on (?:the )?(?:protests?|protesters|demonstrators|demonstrations)' },
+  { type: 'protest', frame: 'intrans', pattern: '(?:joined|join|joining|took part in|take part in|participated in|attended|organi[sz]ed|led|staged|held) (?:the |a |an )?(?:[\\w-]+ ){0,3}(?:protests?|demonstrations?|rall(?:y|ies)|pickets?|marches|strikes?|hunger strike)|(?:went|go|goes|is|was) on (?:a )?hunger strike|took to the streets|protested|rallied|marched|demonstrated' },
   { type: 'protest', frame: 'noun', pattern: 'protests?|demonstrations?|rall(?:y|ies)|hunger strike|pickets?|sit-ins?' },
   { type: 'founding', frame: 'intrans', pattern: '(?:took|take|takes|had) a hand in (?:the )?(?:establishment|founding|creation)|(?:co-?)?founded|(?:co-?)?founder of|established|set up|launched|created|formed|leader of|led|heads|headed', needsObject: true },
 ];

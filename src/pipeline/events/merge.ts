@@ -7,6 +7,8 @@ export interface DraftEvent extends Omit<ExtractedEvent, 'id'> {
   dateSource: 'clause' | 'sentence' | 'narrative' | null;
   /** The sentence its date was read from. */
   dateSentence: number | null;
+  /** The date opens a period that runs on ("since November"). */
+  openEnd: boolean;
 }
 
 const DAY = 86_400_000;
@@ -34,10 +36,12 @@ export function dateRange(date: EventDate | null): [number, number] | null {
   return [a[0], (b ?? a)[1]];
 }
 
-function overlaps(a: EventDate | null, b: EventDate | null): boolean {
+function overlaps(a: EventDate | null, b: EventDate | null, aOpen = false, bOpen = false): boolean {
   const x = dateRange(a);
   const y = dateRange(b);
   if (!x || !y) return true;
+  if (aOpen) x[1] = Infinity;
+  if (bOpen) y[1] = Infinity;
   return x[0] <= y[1] && y[0] <= x[1];
 }
 
@@ -53,7 +57,7 @@ function sameEvent(a: DraftEvent, b: DraftEvent): boolean {
     // Unnamed participants: the same gathering only when both are dated and the dates meet.
     return a.subject === b.subject && a.date !== null && b.date !== null && overlaps(a.date, b.date) && (a.place === b.place || !a.place || !b.place);
   }
-  return a.subject === b.subject && overlaps(a.date, b.date);
+  return a.subject === b.subject && overlaps(a.date, b.date, a.openEnd, b.openEnd);
 }
 
 function addEvidence(into: Span[], more: Span[]): Span[] {
@@ -62,16 +66,18 @@ function addEvidence(into: Span[], more: Span[]): Span[] {
   return out.sort((x, y) => x.start - y.start);
 }
 
-type Dating = Pick<DraftEvent, 'date' | 'dateSource' | 'dateSentence'>;
+type Dating = Pick<DraftEvent, 'date' | 'dateSource' | 'dateSentence' | 'openEnd'>;
 
 function dating(d: DraftEvent): Dating {
-  return { date: d.date, dateSource: d.dateSource, dateSentence: d.dateSentence };
+  return { date: d.date, dateSource: d.dateSource, dateSentence: d.dateSentence, openEnd: d.openEnd };
 }
 
 function pickDate(a: DraftEvent, b: DraftEvent): Dating {
   if (!a.date) return dating(b);
   if (!b.date) return dating(a);
   const rank = (s: DraftEvent['dateSource']): number => (s === 'clause' ? 0 : s === 'sentence' ? 1 : 2);
+  // A closed date beats an open "since …"; then the clause beats the sentence; then the narrower one.
+  if (a.openEnd !== b.openEnd) return a.openEnd ? dating(b) : dating(a);
   if (rank(a.dateSource) !== rank(b.dateSource)) return rank(a.dateSource) < rank(b.dateSource) ? dating(a) : dating(b);
   return width(b.date) < width(a.date) ? dating(b) : dating(a);
 }

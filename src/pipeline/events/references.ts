@@ -42,7 +42,7 @@ export interface References {
 }
 
 const PRONOUN_RE =
-  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your)\b/gi;
+  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its)\b/gi;
 const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
 
 type Gender = 'm' | 'f' | null;
@@ -207,6 +207,13 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
           r.ids = personIds(sp).length ? personIds(sp) : sp.ids;
           r.entityType = r.ids.length ? 'person' : null;
         }
+      } else if (l === 'its') {
+        // "Its website was blocked": the organization named last, in this sentence or the one before.
+        const org = [...refs.slice(0, refs.indexOf(r))].reverse().find((p) => p.entityType === 'organization' && p.sentence >= r.sentence - 1);
+        if (org) {
+          r.ids = [...org.ids];
+          r.entityType = 'organization';
+        }
       } else if (l === 'they' || l === 'them' || l === 'their' || l === 'themselves') {
         const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - 2);
         const own = groupBefore(sentenceRefs);
@@ -274,6 +281,17 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     }
   }
 
+  // A lede that describes before it names ("A teacher who … said. Abdulla Rozi, 52, was …"): the name that opens the next sentence.
+  for (const r of refs) {
+    if (r.ids.length || r.generic || !/^(?:he|him|his|she|her|who|whom|whose)$/i.test(r.text)) continue;
+    if (refs.some((p) => p.sentence === r.sentence && p.start < r.start && p.entityType === 'person')) continue;
+    const next = doc.sentences[r.sentence + 1];
+    const first = refs.find((p) => p.sentence === r.sentence + 1);
+    if (next && first && first.kind === 'name' && first.entityType === 'person' && first.start - next.start <= 2) {
+      r.ids = [...first.ids];
+      r.entityType = 'person';
+    }
+  }
   for (const q of quotes) {
     const sp = speakerRef.get(q);
     if (sp) q.speaker = personIds(sp);
