@@ -1,0 +1,77 @@
+import { useState, type FormEvent } from 'react';
+import { DocumentPage } from './pages/DocumentPage';
+import { EntityPage } from './pages/EntityPage';
+import { ExportPage } from './pages/ExportPage';
+import { HomePage } from './pages/HomePage';
+import { IngestPage } from './pages/IngestPage';
+import { PrintPage } from './pages/PrintPage';
+import { ReviewPage } from './pages/ReviewPage';
+import { SearchPage } from './pages/SearchPage';
+import { Link, navigate, paths, useLocation, type Location } from './router';
+
+function route(location: Location) {
+  const { path } = location;
+  let m: RegExpExecArray | null;
+  if (path === '/') return <HomePage />;
+  if (path === '/search') return <SearchPage location={location} />;
+  if ((m = /^\/entities\/([^/]+)\/print$/.exec(path))) return <PrintPage id={decodeURIComponent(m[1] ?? '')} location={location} />;
+  if ((m = /^\/entities\/([^/]+)$/.exec(path))) return <EntityPage id={decodeURIComponent(m[1] ?? '')} />;
+  if ((m = /^\/documents\/([^/]+)$/.exec(path))) return <DocumentPage id={decodeURIComponent(m[1] ?? '')} location={location} />;
+  if (path === '/review') return <ReviewPage />;
+  if (path === '/ingest') return <IngestPage />;
+  if (path === '/export') return <ExportPage />;
+  return (
+    <main className="page">
+      <h1>Not found</h1>
+      <p>
+        No page at {path}. <Link href="/">Back to the overview</Link>.
+      </p>
+    </main>
+  );
+}
+
+function QuickSearch() {
+  const [q, setQ] = useState('');
+  const submit = (e: FormEvent): void => {
+    e.preventDefault();
+    if (q.trim()) navigate(paths.search({ q: q.trim() }));
+  };
+  return (
+    <form className="quick-search" role="search" onSubmit={submit}>
+      <input aria-label="Search" placeholder="Search reports, people, events…" value={q} onChange={(e) => setQ(e.target.value)} />
+    </form>
+  );
+}
+
+/** The app shell: navigation and the page for the current path. */
+export function App() {
+  const location = useLocation();
+  const printing = location.path.endsWith('/print');
+  const nav = [
+    { href: paths.home(), label: 'Overview', active: location.path === '/' },
+    { href: paths.search(), label: 'Search', active: location.path === '/search' },
+    { href: paths.review(), label: 'Review', active: location.path === '/review' },
+    { href: paths.ingest(), label: 'Add reports', active: location.path === '/ingest' },
+    { href: paths.export(), label: 'Export', active: location.path === '/export' },
+  ];
+  return (
+    <>
+      {printing ? null : (
+        <header className="topbar">
+          <Link className="brand" href="/">
+            Chronicle
+          </Link>
+          <nav>
+            {nav.map((n) => (
+              <Link key={n.href} href={n.href} className={n.active ? 'active' : undefined} aria-current={n.active ? 'page' : undefined}>
+                {n.label}
+              </Link>
+            ))}
+          </nav>
+          {location.path === '/' || location.path === '/search' ? null : <QuickSearch />}
+        </header>
+      )}
+      {route(location)}
+    </>
+  );
+}

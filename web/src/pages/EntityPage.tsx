@@ -1,0 +1,170 @@
+import { useState } from 'react';
+import { api, type CaseScope } from '../api';
+import { CaseMap } from '../components/CaseMap';
+import { Timeline } from '../components/Timeline';
+import { Citations, Panel, Pending, StatusBadge, TypeBadge } from '../components/ui';
+import { formatDuration, formatEventDate } from '../format';
+import { useAsync, useTitle } from '../hooks';
+import { Link, paths } from '../router';
+
+function attributeText(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (value && typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A person's case file: names, attributes, timeline, dated events with sources, map, connections. */
+export function EntityPage({ id }: { id: string }) {
+  const [scope, setScope] = useState<CaseScope>('reviewable');
+  const view = useAsync(() => api.caseView(id, scope), [id, scope]);
+  const c = view.data;
+  useTitle(c?.person.name ?? 'Case file');
+  const pick = (eventId: string): void => {
+    const el = document.getElementById(`ev-${eventId}`);
+    el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    el?.classList.add('flash');
+    window.setTimeout(() => el?.classList.remove('flash'), 1600);
+  };
+  const exportHref = (format: string, s: CaseScope): string =>
+    `/api/entities/${encodeURIComponent(id)}/export?format=${format}&scope=${s}`;
+  if (!c) return <main className="page"><Pending loading={view.loading} error={view.error} /></main>;
+  const attributes = Object.entries(c.person.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const suggested = c.events.filter((e) => e.status === 'suggested').length;
+  return (
+    <main className="page case">
+      <header className="case-head">
+        <div>
+          <p className="kicker">{c.person.type === 'person' ? 'Case file' : c.person.type}</p>
+          <h1>{c.person.name}</h1>
+          {c.person.aliases.length ? <p className="aliases">Also: {c.person.aliases.join(' · ')}</p> : null}
+        </div>
+        <div className="actions">
+          <a className="button" href={exportHref('json', 'confirmed')} download>
+            JSON
+          </a>
+          <a className="button" href={exportHref('csv', 'confirmed')} download>
+            CSV
+          </a>
+          <Link className="button" href={paths.print(id, 'confirmed')}>
+            Printable case file
+          </Link>
+        </div>
+      </header>
+
+      <div className="case-meta">
+        <dl className="attributes">
+          {attributes.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{attributeText(v)}</dd>
+            </div>
+          ))}
+          <div>
+            <dt>sources</dt>
+            <dd>
+              {c.documents.length} report{c.documents.length === 1 ? '' : 's'} mention {c.person.name}
+            </dd>
+          </div>
+        </dl>
+        <fieldset className="scope">
+          <legend>Show</legend>
+          {(
+            [
+              ['confirmed', 'confirmed facts'],
+              ['reviewable', 'confirmed and suggested'],
+              ['all', 'also rejected'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name="scope" checked={scope === value} onChange={() => setScope(value)} /> {label}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {suggested > 0 ? (
+        <p className="notice">
+          {suggested} of {c.events.length} events are machine suggestions, not yet reviewed. They are marked{' '}
+          <StatusBadge status="suggested" />. <Link href={paths.review()}>Review them</Link>.
+        </p>
+      ) : null}
+
+      <Panel title="Timeline">
+        <Timeline events={c.events} onPick={pick} />
+      </Panel>
+
+      <div className="case-body">
+        <Panel title={`Events (${c.events.length})`}>
+          {c.events.length === 0 ? <p className="muted">No events in this view.</p> : null}
+          <ol className="event-list">
+            {c.events.map((e) => (
+              <li key={e.id} id={`ev-${e.id}`} className={`event status-${e.status}`}>
+                <div className="event-date">{formatEventDate(e.dateFrom, e.dateTo)}</div>
+                <div className="event-body">
+                  <div className="event-line">
+                    <TypeBadge label={e.typeLabel} group={e.group} />
+                    {e.subject && e.subject.id !== id ? (
+                      <>
+                        {' '}
+                        <Link href={paths.entity(e.subject.id)}>{e.subject.name}</Link>
+                      </>
+                    ) : null}
+                    {e.place ? (
+                      <>
+                        {' '}in <Link href={paths.entity(e.place.id)}>{e.place.name}</Link>
+                      </>
+                    ) : null}
+                    {e.agent ? (
+                      <>
+                        {' '}by <Link href={paths.entity(e.agent.id)}>{e.agent.name}</Link>
+                      </>
+                    ) : null}
+                    {' '}
+                    <StatusBadge status={e.status} />
+                    {e.modality !== 'asserted' ? <span className="badge modality">{e.modality}</span> : null}
+                  </div>
+                  <p className="event-facts muted">
+                    {[
+                      e.dateText ? `“${e.dateText}”` : null,
+                      formatDuration(e.duration),
+                      e.charge ? `charge: ${e.charge}` : null,
+                      e.penalty ? `penalty: ${e.penalty}` : null,
+                      `confidence ${Math.round(e.confidence * 100)}%`,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                  <Citations event={e} />
+                </div>
+              </li>
+            ))}
+          </ol>
+        </Panel>
+        <aside className="case-side">
+          <Panel title="Places">
+            <CaseMap places={c.places} />
+          </Panel>
+          <Panel title="Connected people and organizations">
+            {c.connections.length === 0 ? <p className="muted">None found.</p> : null}
+            <ul className="connections">
+              {c.connections.map((n) => (
+                <li key={n.id}>
+                  <Link href={paths.entity(n.id)}>{n.name}</Link> <span className="muted">{n.type}</span>
+                </li>
+              ))}
+            </ul>
+          </Panel>
+          <Panel title="Reports">
+            <ul className="doc-list">
+              {c.documents.map((d) => (
+                <li key={d.id}>
+                  <Link href={paths.document(d.id)}>{d.title ?? d.id}</Link>
+                  <span className="muted">{[d.source, d.published].filter(Boolean).join(', ')}</span>
+                </li>
+              ))}
+            </ul>
+          </Panel>
+        </aside>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { api } from '../api';
+import { Panel } from '../components/ui';
+import { useAsync, useTitle } from '../hooks';
+import { Link, paths } from '../router';
+
+/** Downloads of the whole store, and case files per person. */
+export function ExportPage() {
+  useTitle('Export');
+  const [q, setQ] = useState('');
+  const people = useAsync(() => api.entities(q), [q]);
+  return (
+    <main className="page">
+      <h1>Export</h1>
+      <div className="grid-2">
+        <Panel title="The whole store">
+          <p className="muted">Every report, entity and event, each with its review status and sensitivity.</p>
+          <div className="buttons">
+            <a className="button" href="/api/export?format=json" download>
+              Chronicle JSON
+            </a>
+            <a className="button" href="/api/export?format=csv" download>
+              CSV (one row per event)
+            </a>
+            <a className="button" href="/api/export?format=jsonl" download>
+              JSON Lines
+            </a>
+          </div>
+          <p className="small muted">
+            The API is described in <a href="/api/openapi.json">OpenAPI</a>.
+          </p>
+        </Panel>
+        <Panel title="Case files">
+          <p className="muted">Confirmed facts only, with full citations. Open a case file to include suggested facts.</p>
+          <input aria-label="Filter people" placeholder="Filter people by name" value={q} onChange={(e) => setQ(e.target.value)} />
+          <table className="export-people">
+            <tbody>
+              {(people.data ?? []).map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link href={paths.entity(p.id)}>{p.name}</Link>
+                  </td>
+                  <td className="muted">{p.eventCount} events</td>
+                  <td>
+                    <a href={`/api/entities/${encodeURIComponent(p.id)}/export?format=json&scope=confirmed`} download>
+                      JSON
+                    </a>{' '}
+                    ·{' '}
+                    <a href={`/api/entities/${encodeURIComponent(p.id)}/export?format=csv&scope=confirmed`} download>
+                      CSV
+                    </a>{' '}
+                    · <Link href={paths.print(p.id)}>print</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Panel>
+      </div>
+    </main>
+  );
+}
