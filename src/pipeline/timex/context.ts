@@ -56,11 +56,16 @@ export class ResolveContext {
     return c && c.m !== null && c.d !== null ? { y: c.y, m: c.m, d: c.d } : null;
   }
 
+  /** "until March", "by Friday": a boundary that may lie either side of publication, so the nearest one. */
+  nearestSignal(start: number): boolean {
+    return /\b(?:until|till|by)\s+$/i.test(this.doc.text.slice(Math.max(0, start - 8), start));
+  }
+
   tense(start: number, end: number): Tense {
     // "since"/"until" before the expression settle the direction whatever the verbs say.
     const before = this.doc.text.slice(Math.max(0, start - 12), start).toLowerCase();
     if (/\b(since|ago|last)\s+$/.test(before)) return 'past';
-    if (/\b(next|until|till)\s+$/.test(before)) return 'future';
+    if (/\bnext\s+$/.test(before)) return 'future';
     return tenseAt(this.doc, start, end);
   }
 
@@ -97,6 +102,13 @@ export class ResolveContext {
       if (!best || Math.abs(d.start - start) < Math.abs(best.start - start)) best = d;
     }
     if (best) return best.day;
+    // A clock time in a sentence of its own follows the day the previous sentence named.
+    const previous = this.doc.sentences.findIndex((s) => s.start === from) - 1;
+    const prevStart = this.doc.sentences[previous]?.start ?? from;
+    for (let i = this.days.length - 1; i >= 0; i--) {
+      const d = this.days[i];
+      if (d && d.start < from && d.start >= prevStart) return d.day;
+    }
     const day = this.dctDay;
     return day ? formatDay(day) : null;
   }
@@ -112,12 +124,16 @@ export class ResolveContext {
    * when a future one lies before it.
    */
   yearOf(month: number, day: number | null, start: number, end: number): number | null {
-    const written = this.sentenceYear(start);
+    const tense = this.tense(start, end);
+    const written = tense === 'past' ? this.sentenceYear(start) : null;
     if (written !== null) return written;
     const c = this.dct;
     if (!c) return null;
     if (c.m === null) return c.y;
-    const tense = this.tense(start, end);
+    if (this.nearestSignal(start)) {
+      const at = (y: number): number => Math.abs(y * 372 + month * 31 + (day ?? 15) - (c.y * 372 + (c.m ?? 6) * 31 + (c.d ?? 15)));
+      return [c.y - 1, c.y, c.y + 1].reduce((a, b) => (at(b) < at(a) ? b : a));
+    }
     const after = month > c.m || (month === c.m && day !== null && c.d !== null && day > c.d);
     const before = month < c.m || (month === c.m && day !== null && c.d !== null && day < c.d);
     if (tense === 'past' && after) return c.y - 1;

@@ -88,7 +88,7 @@ export const SEASON_MONTHS: Record<string, [number, number]> = {
 };
 
 /** Duration units and the TIMEX3 unit letters they take. */
-export const UNIT = '(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)';
+export const UNIT = `(?:${['seconds?', 'minutes?', 'hours?', 'days?', 'weeks?', 'fortnights?', 'months?', 'years?', 'decades?', 'century', 'centuries'].map(ci).join('|')})`;
 
 export interface UnitCode {
   /** `T` for units below a day (PT6H). */

@@ -26,14 +26,15 @@ export const QUANTITY_RULES: Rule[] = [
   {
     name: 'duration',
     re: new RegExp(
-      `(?:\\b(${AMOUNT_MOD})\\s+)?(?:\\b${THE}\\s+(?:(${words(['past', 'last', 'next', 'first', 'coming', 'previous', 'following', 'final', 'remaining', 'initial', 'preceding'])})\\s+))?` +
-        `\\b(${VAGUE}|${NUMBER}|${words(['a couple of', 'a', 'an'])})(\\s+and\\s+a\\s+half)?[-\\s]+(${UNIT})(\\s+and\\s+a\\s+half)?(?:-long|[-\\s]old)?\\b`,
+      `(?:\\b(${AMOUNT_MOD})\\s+|\\b${THE}\\s+(?:(${words(['past', 'last', 'next', 'first', 'coming', 'previous', 'following', 'final', 'remaining', 'initial', 'preceding'])})\\s+)?(?=\\d|[a-z])|\\b(?:${words(['another', 'an additional', 'a further'])})\\s+)?` +
+        `\\b(${VAGUE}|${NUMBER}|${words(['a couple of', 'a', 'an'])})(\\s+and\\s+a\\s+half)?(?:\\s+(?:more|consecutive|straight|full|long|additional|further|successive))?[-\\s]+(${UNIT})(\\s+and\\s+a\\s+half)?(?:-long|[-\\s]old)?\\b`,
       'g',
     ),
     accept: (m, text) => {
       const end = m.index + m[0].length;
       // "a day" in "twice a day" and "a year" in "$5 million a year" are frequencies.
       const q = (m[3] ?? '').toLowerCase();
+      if (/^an?$/.test(q) && /^seconds?$/i.test(m[5] ?? '')) return false;
       if (q === 'a' || q === 'an') {
         const before = text.slice(Math.max(0, m.index - 20), m.index);
         if (/(?:\d|million|billion|thousand|times|once|twice|%)\s*$/i.test(before)) return false;
@@ -43,16 +44,30 @@ export const QUANTITY_RULES: Rule[] = [
       return !/^\s*(?:ago|earlier|later)\b/.test(text.slice(end, end + 9));
     },
     build: (m) => {
+      // "the five-year plan": the article belongs to the noun, not to the adjective.
+      const trimThe = /^the\s/i.test(m[0]) && !m[2] && /^\S+-/.test(m[0].slice(m[0].indexOf(m[3] ?? '', 3)));
+      const start = trimThe ? m.index + m[0].indexOf(m[3] ?? '', 3) : undefined;
       const n = amount(m[3], m[4] !== undefined || m[6] !== undefined);
       const vague = n === null || /^(?:few|a few|several|many|some|dozens of|hundreds of|a number of|countless)$/i.test(m[3] ?? '');
       const value = durationValue(vague ? null : n, m[5] ?? 'year');
-      return withMod({ type: 'DURATION', value }, amountMod(m[1]));
+      const found: Found = withMod({ type: 'DURATION', value }, amountMod(m[1]));
+      if (start !== undefined) found.start = start;
+      return found;
     },
+  },
+  {
+    name: 'another-unit',
+    re: new RegExp(`\\b(?:${words(['another', 'an additional', 'a further', 'one more'])})\\s+(second|minute|hour|day|week|month|year|decade)\\b`, 'g'),
+    build: (m) => ({ type: 'DURATION', value: durationValue(1, m[1] ?? 'year') }),
   },
   {
     name: 'half-unit',
     re: new RegExp(`\\b${ci('half')}\\s+(?:an?\\s+)(hour|day|year|month|century|decade)\\b`, 'g'),
-    build: (m) => ({ type: 'DURATION', value: durationValue(0.5, m[1] ?? 'year').replace('P0.5H', 'PT30M').replace('PT0.5H', 'PT30M') }),
+    build: (m) => {
+      // Half of a unit in the next smaller one: TIMEX3 values read better whole (P50Y, PT12H).
+      const halves: Record<string, string> = { hour: 'PT30M', day: 'PT12H', month: 'P2W', year: 'P6M', decade: 'P5Y', century: 'P50Y' };
+      return { type: 'DURATION', value: halves[(m[1] ?? '').toLowerCase()] ?? 'P6M' };
+    },
   },
   {
     // "for years", "after months of talks": the bare plural is a vague duration.
@@ -66,16 +81,23 @@ export const QUANTITY_RULES: Rule[] = [
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
   {
+    // "weeks after the protests", "hours before the vote".
+    name: 'plural-before-after',
+    re: /(?<=(?:^|[,;(]\s*|\b(?:just|only|barely|mere|and|but|came|come|comes|died|was|were)\s+))(years|months|weeks|days|hours|decades)\s+(?=(?:after|before|later|earlier)\b)/g,
+    build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
+  },
+  {
     name: 'recent-plural',
-    re: new RegExp(`\\b(?:${THE}\\s+)?(?:${words(['recent', 'past', 'coming', 'next', 'last', 'previous', 'following'])})\\s+(?:few\\s+)?(years|months|weeks|days|decades|hours)\\b`, 'g'),
-    accept: (m, text) => !/^\s+(?:ago|of)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)),
+    re: new RegExp(`\\b(?:${THE}\\s+)?(?:${words(['recent', 'past', 'coming', 'next', 'last', 'previous', 'following', 'final', 'first', 'early', 'closing', 'remaining'])})\\s+(?:few\\s+)?(years|months|weeks|days|decades|hours)\\b`, 'g'),
+    accept: (m, text) => !/^\s+ago\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)),
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
   {
     name: 'every',
-    re: new RegExp(`\\b${words(['every', 'each'])}\\s+(?:(other)\\s+)?(?:(${NUMBER})\\s+)?(${UNIT}|${WEEKDAY}|${MONTH}|${SEASON}|morning|afternoon|evening|night)\\b`, 'g'),
+    re: new RegExp(`\\b${words(['every', 'each'])}\\s+(?:(other)\\s+)?(?:(${NUMBER})\\s+)?(weekend|${UNIT}|${WEEKDAY}|${MONTH}|${SEASON}|morning|afternoon|evening|night)\\b`, 'g'),
     build: (m) => {
       const what = m[3] ?? '';
+      if (what.toLowerCase() === 'weekend') return { type: 'SET', value: 'XXXX-WXX-WE' };
       if (/^[A-Z][a-z]+day$/.test(what) && weekdayNumber(what) > 0) return { type: 'SET', value: `XXXX-WXX-${weekdayNumber(what)}` };
       if (monthNumber(what) > 0 && /^[A-Z]/.test(what)) return { type: 'SET', value: `XXXX-${pad(monthNumber(what))}` };
       if (/^(spring|summer|autumn|fall|winter)$/i.test(what)) return { type: 'SET', value: `XXXX-${seasonCode(what)}` };
@@ -116,20 +138,20 @@ export const QUANTITY_RULES: Rule[] = [
   },
   {
     name: 'clock-ampm',
-    re: /\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*([ap])\.?\s?m\b\.?/gi,
+    re: new RegExp(`(?:\\b(${AMOUNT_MOD})\\s+)?\\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?\\s*([AaPp])\\.?\\s?[mM]\\b\\.?`, 'g'),
     accept: (m, text) => {
       // "I am", "2 am" need the dotted or attached form unless a time preposition precedes.
       const raw = m[0];
       if (/[ap]\.\s?m/i.test(raw) || /\d[ap]m/i.test(raw)) return true;
-      return /^(?:at|from|until|till|by|before|after|around|about|to|between|and|since|shortly|approximately)$/.test(wordBefore(text, m.index));
+      return m[1] !== undefined || /^(?:at|from|until|till|by|before|after|around|about|to|between|and|since|shortly|approximately)$/.test(wordBefore(text, m.index));
     },
     build: (m, ctx) => {
-      let hour = Number(m[1]);
-      const pm = (m[3] ?? '').toLowerCase() === 'p';
+      let hour = Number(m[2]);
+      const pm = (m[4] ?? '').toLowerCase() === 'p';
       if (pm && hour < 12) hour += 12;
       if (!pm && hour === 12) hour = 0;
-      const clock = `T${pad(hour)}:${m[2] ?? '00'}`;
-      return { type: 'TIME', value: `${ctx.anchorDay(m.index) ?? 'XXXX-XX-XX'}${clock}` };
+      const clock = `T${pad(hour)}:${m[3] ?? '00'}`;
+      return withMod({ type: 'TIME', value: `${ctx.anchorDay(m.index) ?? 'XXXX-XX-XX'}${clock}` }, amountMod(m[1]));
     },
     late: true,
   },
@@ -140,6 +162,12 @@ export const QUANTITY_RULES: Rule[] = [
       /^(?:at|from|until|till|by|before|after|around|about|to|between|and|since|approximately)$/.test(wordBefore(text, m.index)) ||
       /GMT|UTC|CET|EST|local/.test(m[0]) || /^\s*(?:hours|hrs)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8)),
     build: (m, ctx) => ({ type: 'TIME', value: `${ctx.anchorDay(m.index) ?? 'XXXX-XX-XX'}T${pad(Number(m[1]))}:${m[2]}` }),
+    late: true,
+  },
+  {
+    name: 'the-day-part',
+    re: new RegExp(`(?<=\\b(?:${words(['into', 'in', 'during', 'through', 'throughout'])})\\s+)${THE}\\s+(morning|afternoon|evening|night)\\b(?!\\s+of\\b)`, 'g'),
+    build: (m, ctx) => ({ type: 'TIME', value: `${ctx.anchorDay(m.index) ?? 'XXXX-XX-XX'}T${DAY_PARTS[(m[1] ?? '').toLowerCase()] ?? 'XX'}` }),
     late: true,
   },
   {

@@ -68,8 +68,11 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    re: new RegExp(`(?:\\b(${words(['last', 'next', 'this', 'past', 'coming', 'this past', 'this coming'])})\\s+)?(${WEEKDAY})(?!s\\b|['’]s\\s+(?:[a-z]+\\s+)?(?:attack|vote|massacre|protest|elections?))(?:\\s+(${DAY_PART}))?\\b`, 'g'),
-    accept: (m, text) => !/\b(?:Black|Good|Cyber|Ash|Holy|Palm|Bloody|Super|Maundy|Easter)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index)),
+    re: new RegExp(`(?:\\b(${words(['last', 'next', 'this', 'past', 'coming', 'this past', 'this coming', 'early', 'late'])})\\s+)?(${WEEKDAY})(?!s\\b)(?:\\s+(${DAY_PART}))?\\b`, 'g'),
+    accept: (m, text) =>
+      !/\b(?:Black|Good|Cyber|Ash|Holy|Palm|Bloody|Super|Maundy|Easter)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index)) &&
+      // Newspapers and leagues named after a day.
+      !/^\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Observer|Independent|Mail|League|Tribune|Star)\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 14)),
     build: (m, ctx) => {
       const target = weekdayNumber(m[2] ?? '');
       const shift = (m[1] ?? '').toLowerCase();
@@ -78,7 +81,11 @@ export const RELATIVE_RULES: Rule[] = [
       let day: CalDay;
       if (shift.includes('last') || shift.includes('past')) day = resolveWeekday(dct, target, 'past', true);
       else if (shift.includes('next') || shift.includes('coming')) day = resolveWeekday(dct, target, 'future', true);
-      else {
+      else if (ctx.nearestSignal(m.index)) {
+        const back = resolveWeekday(dct, target, 'past', false);
+        const ahead = resolveWeekday(dct, target, 'future', false);
+        day = weekday(dct) - weekday(back) <= 3 && weekday(back) <= weekday(dct) ? back : ahead;
+      } else {
         const tense = ctx.tense(m.index, m.index + m[0].length);
         day = resolveWeekday(dct, target, tense === 'past' ? 'past' : 'future', false);
       }
@@ -87,11 +94,11 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'this-unit',
-    re: new RegExp(`(?:(${POSITION})|\\b(${words(['earlier', 'later'])})\\s+)?\\b(${words(['this', 'last', 'next', 'current'])})\\s+(week|weekend|month|year|decade|century|quarter)\\b`, 'g'),
+    re: new RegExp(`(?:(${POSITION})|\\b(${words(['earlier', 'later'])})\\s+)?\\b(${words(['this past', 'this coming', 'this', 'last', 'next', 'current'])})\\s+(week|weekend|month|year|decade|century|quarter)\\b`, 'g'),
     accept: (m, text) => !/^\s*(?:old|-)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)),
     build: (m, ctx) => {
       const rel = (m[3] ?? '').toLowerCase();
-      const shift = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+      const shift = rel === 'last' || rel === 'this past' ? -1 : rel === 'next' || rel === 'this coming' ? 1 : 0;
       return withMod({ type: 'DATE', value: ctx.shifted(m[4] ?? 'year', shift) }, positionMod(m[1]));
     },
   },
@@ -109,8 +116,9 @@ export const RELATIVE_RULES: Rule[] = [
       const rel = (m[1] ?? '').toLowerCase();
       const unit = m[2] ?? 'year';
       if (rel === 'past' || rel === 'last') return { type: 'DURATION', value: `P1${unitCode(unit).code}` };
-      if (rel === 'coming' || rel === 'next') return { type: 'DATE', value: ctx.shifted(unit, 1) };
-      const n = rel === 'following' ? 1 : rel === 'same' ? 0 : -1;
+      if (rel === 'coming' || (rel === 'next' && unit !== 'day')) return { type: 'DATE', value: ctx.shifted(unit, 1) };
+      // "the next day" follows the story's last date, not publication.
+      const n = rel === 'following' || rel === 'next' ? 1 : rel === 'same' ? 0 : -1;
       const anchor = ctx.lastDate();
       const moved = anchor ? shiftValue(anchor, unit, n) : null;
       return { type: 'DATE', value: moved ?? ctx.shifted(unit, n) };
@@ -118,7 +126,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'that-unit',
-    re: new RegExp(`\\b${ci('that')}\\s+(day|week|month|year)\\b`, 'g'),
+    re: new RegExp(`\\b(?:${words(['earlier', 'later'])}\\s+)?${ci('that')}\\s+(day|week|month|year)\\b`, 'g'),
     build: (m, ctx) => {
       const anchor = ctx.lastDate();
       const moved = anchor ? shiftValue(anchor, m[1] ?? 'year', 0) : null;
@@ -174,10 +182,14 @@ export const RELATIVE_RULES: Rule[] = [
         if (/[A-Z][a-z]*\s+$/.test(text.slice(Math.max(0, end - season.length - 12), end - season.length))) return false;
       }
       if (/^(?:s|ing|ed|time\b)/i.test(text.slice(end, end + 4))) return false;
+      // "the Winter Olympics", "Summer Games": a capitalised season inside a name.
+      if (/^[A-Z]/.test(season) && /^\s+[A-Z]/.test(text.slice(end, end + 3))) return false;
       if (season.toLowerCase() === 'fall' && /^\s+of\b/.test(text.slice(end, end + 5))) return false;
       if (m[1] || (m[2] && m[2].toLowerCase() !== 'the')) return true;
       const prev = wordBefore(text, m.index + (m[0].length - season.length) - (m[2] ? m[2].length + 1 : 0));
-      return DATE_PREPOSITIONS.has(prev) && (m[2] !== undefined || season.toLowerCase() !== 'fall');
+      if (m[2] === undefined && season.toLowerCase() === 'fall') return false;
+      if (DATE_PREPOSITIONS.has(prev) || prev === 'when' || prev === 'until') return true;
+      return m[2] === undefined && /^\s*(?:[.,;]|(?:arrives|comes|begins|starts|ends|approaches|sets in)\b)/.test(text.slice(end, end + 12));
     },
     build: (m, ctx) => {
       const code = seasonCode(m[3] ?? '');
@@ -191,7 +203,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'quarter',
-    re: new RegExp(`(?:\\b${THE}\\s+)?\\b(${ORDINAL_SMALL}|final|last)\\s+(quarter|half)(?:\\s+of\\s+(?:((?:1[0-9]|20)\\d\\d)\\b|(?:(this|last|next|the)\\s+year\\b)))?`, 'gi'),
+    re: new RegExp(`(?:\\b${THE}\\s+)?\\b(${ORDINAL_SMALL}|final|last)[-\\s]+(quarter|half)(?:\\s+of\\s+(?:((?:1[0-9]|20)\\d\\d)\\b|(?:(this|last|next|the)\\s+year\\b)))?`, 'gi'),
     accept: (m, text) => {
       if ((m[2] ?? '').toLowerCase() === 'half') return m[3] !== undefined || m[4] !== undefined;
       if (/^(last|final)$/i.test(m[1] ?? '') && !m[3] && !m[4]) return false;
@@ -231,7 +243,8 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'present-ref',
     re: new RegExp(`\\b(?:(${words(['now', 'currently', 'nowadays', 'presently', 'at present', 'these days', 'at the moment'])})|(${ci('recently')}|${ci('lately')}))\\b(?!-)`, 'g'),
     accept: (m, text) => {
-      // "now" introducing a contrast keeps its sense; "now-defunct" and "Now" as a name do not occur often enough to matter.
+      // "as recently as last year" leaves the date to the expression after it; "now that" is a conjunction.
+      if (m[2] && /\bas\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return false;
       return !/^\s*that\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || (m[1] ?? '').toLowerCase() !== 'now';
     },
     build: (m) => {
@@ -244,6 +257,23 @@ export const RELATIVE_RULES: Rule[] = [
     name: 'past-future-ref',
     re: new RegExp(`(?<=\\b(?:${words(['in', 'into', 'for', 'of', 'to'])})\\s+)${THE}\\s+(?:(near|distant|foreseeable|recent|immediate)\\s+)?(past|future)\\b`, 'g'),
     build: (m) => ({ type: 'DATE', value: (m[2] ?? '') === 'past' ? 'PAST_REF' : 'FUTURE_REF' }),
+  },
+  {
+    name: 'weekend',
+    re: new RegExp(`\\b${THE}\\s+weekend\\b`, 'g'),
+    build: (m, ctx) => {
+      const dct = ctx.dctDay;
+      if (!dct) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+      const past = !ctx.nearestSignal(m.index) && ctx.tense(m.index, m.index + m[0].length) === 'past';
+      // On a Saturday or Sunday "the weekend" is the one under way; otherwise the last or the next.
+      const shift = weekday(dct) >= 6 ? 0 : past ? -1 : 0;
+      return { type: 'DATE', value: ctx.shifted('weekend', shift) };
+    },
+  },
+  {
+    name: 'overnight',
+    re: new RegExp(`\\b${ci('overnight')}\\b(?!\\s+(?:stay|flight|train|bus|bag|shift|curfew))`, 'g'),
+    build: (_m, ctx) => ({ type: 'TIME', value: `${dayFromDct(ctx, -1)}TNI` }),
   },
   {
     name: 'holiday',

@@ -3,10 +3,14 @@ import type { Sentence, Segmented } from '../segment.js';
 /** Which way an expression without a year or week points from the publication date. */
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'upcoming', 'tomorrow']);
+const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'upcoming', 'tomorrow', 'scheduled', 'due', 'plan', 'plans', 'planning', 'expected']);
 // Phrases that announce something still to come ("is due to", "is scheduled to", "plans to").
 const FUTURE_BEFORE_TO = new Set(['due', 'scheduled', 'set', 'expected', 'plans', 'plan', 'planning', 'going', 'hopes', 'intends', 'aims']);
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'has', 'have', "'d", 'ago', 'last', 'yesterday', 'since', 'earlier']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'ago', 'last', 'yesterday', 'since', 'earlier', 'been']);
+// A participle after these is not a past tense ("will be held", "to be completed", "must be signed").
+const NON_PAST_BEFORE = new Set(['be', 'to', 'will', 'would', 'shall', 'can', 'could', 'may', 'might', 'must', 'should']);
+// A participle after these is a present passive or perfect ("is restored", "have called").
+const PRESENT_BEFORE = new Set(['is', 'are', 'am', 'being', 'has', 'have', "'s", "'re", "'ve"]);
 const IRREGULAR_PAST = new Set([
   'said', 'told', 'went', 'came', 'took', 'made', 'gave', 'held', 'met', 'left', 'fled', 'spent', 'sent', 'began',
   'became', 'found', 'got', 'saw', 'ran', 'won', 'lost', 'fell', 'brought', 'thought', 'kept', 'led', 'paid', 'sat',
@@ -35,16 +39,22 @@ function markerOf(words: string[], i: number, pos: string): Tense | null {
   if (FUTURE.has(w)) return 'future';
   if (w === 'to' && i > 0 && FUTURE_BEFORE_TO.has(words[i - 1] ?? '')) return 'future';
   if (w === 'next' || w === 'coming') return 'future';
-  if (PAST_AUX.has(w) || IRREGULAR_PAST.has(w)) return 'past';
-  if ((pos === 'VERB' || pos === 'AUX') && w.length > 3 && w.endsWith('ed') && !w.endsWith('eed')) return 'past';
+  if (PAST_AUX.has(w)) return 'past';
+  const participle = IRREGULAR_PAST.has(w) || ((pos === 'VERB' || pos === 'AUX') && w.length > 3 && w.endsWith('ed') && !w.endsWith('eed'));
+  if (participle) {
+    const aux = words[i - 1] === 'not' || words[i - 1] === 'already' || words[i - 1] === 'been' ? words[i - 2] ?? '' : words[i - 1] ?? '';
+    if (NON_PAST_BEFORE.has(aux)) return null;
+    return PRESENT_BEFORE.has(aux) ? 'present' : 'past';
+  }
+  if (w === 'has' || w === 'have') return 'present';
   if (w === 'is' || w === 'are' || w === 'am' || w === "'s") return 'present';
   if (pos === 'VERB' && w.endsWith('s') && !w.endsWith('ss')) return 'present';
   return null;
 }
 
 /**
- * Tense of the clause around an expression: the nearest future or past marker in its sentence wins,
- * news being past-leaning, a present tense counts only when nothing else is found.
+ * Tense of the clause around an expression: the nearest tense marker in its sentence wins (past when
+ * there is none, news being past-leaning).
  */
 export function tenseAt(doc: Segmented, start: number, end: number): Tense {
   const sentence = sentenceAt(doc, start);
@@ -52,18 +62,16 @@ export function tenseAt(doc: Segmented, start: number, end: number): Tense {
   const tokens = sentence.tokens;
   const lower = tokens.map((t) => t.text.toLowerCase());
   let best: { tense: Tense; distance: number } | null = null;
-  let present = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || (t.start >= start && t.end <= end)) continue;
     const tense = markerOf(lower, i, t.pos);
     if (!tense) continue;
-    if (tense === 'present') {
-      present = true;
-      continue;
-    }
-    const distance = t.start < start ? start - t.end : t.start - end;
+    // English puts the verb before its time adjunct: markers after the expression count for less,
+    // and a bare present for less still (headline and reporting presents are common).
+    let distance = t.start < start ? start - t.end : (t.start - end) * 2 + 5;
+    if (tense === 'present') distance = distance * 2 + 10;
     if (!best || distance < best.distance) best = { tense, distance };
   }
-  return best?.tense ?? (present ? 'present' : 'past');
+  return best?.tense ?? 'past';
 }
