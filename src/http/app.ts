@@ -78,14 +78,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const webRoot = options.webRoot;
-  if (webRoot && existsSync(join(webRoot, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
-    // Client-side routes (/people/…, /review) get the app shell; unknown API paths stay 404 JSON.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-      return reply.status(404).send({ error: 'not_found', message: `${request.method} ${request.url} not found` });
-    });
+  const withShell = Boolean(webRoot && existsSync(join(webRoot, 'index.html')));
+  if (withShell) {
+    await app.register(fastifyStatic, { root: webRoot as string, prefix: '/', wildcard: false, index: 'index.html' });
   }
+  // Client-side routes (/entities/…, /review) get the app shell; unknown API paths stay 404 JSON.
+  app.setNotFoundHandler((request, reply) => {
+    if (withShell && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: 'not_found', message: `${request.method} ${request.url.split('?')[0]} not found` });
+  });
   await app.ready();
   return app;
 }

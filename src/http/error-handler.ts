@@ -31,7 +31,4 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error(error);
     return reply.status(500).send({ error: 'internal', message: 'internal error' } satisfies ErrorBody);
   });
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `${request.method} ${request.url} not found` } satisfies ErrorBody);
-  });
 }
