@@ -158,11 +158,11 @@ export const ABSOLUTE_RULES: Rule[] = [
     name: 'year-range-end',
     re: /(?<=(?<![\d$€£#,.:/-])\b(?:1[0-9]|20)(\d\d)\s?[-–]\s?)(\d\d)\b(?![-\d])/g,
     accept: (m, text) => {
-      const century = text.slice(m.index - 10, m.index).match(/(\d\d)\d\d\s?[-–]\s?$/);
+      const century = text.slice(Math.max(0, m.index - 10), m.index).match(/(\d\d)\d\d\s?[-–]\s?$/);
       return century !== null && Number(m[2]) > Number(m[1]);
     },
     build: (m, ctx) => {
-      const head = /(\d\d)\d\d\s?[-–]\s?$/.exec(ctx.doc.text.slice(m.index - 10, m.index));
+      const head = /(\d\d)\d\d\s?[-–]\s?$/.exec(ctx.doc.text.slice(Math.max(0, m.index - 10), m.index));
       return { type: 'DATE', value: `${head?.[1] ?? '20'}${m[2]}`, explicitYear: true };
     },
   },
