@@ -161,8 +161,10 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (by) agent = right.find((r) => r.start <= trig.end + by[0].length + 25 && r.entityType !== null);
     } else {
       const obj = /^\s+(?:on\s+)?/i.exec(text.slice(trig.end, trig.end + 6));
-      const r = firstRight(obj ? obj[0].length + 30 : 30);
-      if (r && r.start - trig.end <= 30) {
+      // The object may sit inside the trigger phrase ("designated him a foreign agent").
+      const within = inside.find((x) => x.start > trig.start && usable(x, kinds) && /^(?:him|her|them|me|us)$|^[A-Z]/.test(x.text));
+      const r = within ?? firstRight(obj ? obj[0].length + 30 : 30);
+      if (r && (r === within || r.start - trig.end <= 30)) {
         subj = r;
         dir = 1;
         agent = nearestLeft();
@@ -185,7 +187,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
     }
     // A nominal inside "of/for/against … " names what someone else did or suffered ("participants of the protests").
-    const governed = /\b(?:of|for|against|about|over|on|to|from)\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al)\s+){0,3}$/i.test(
+    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al)\s+){0,3}$/i.test(
       text.slice(Math.max(clause.start, trig.start - 60), trig.start),
     );
     if (!subj && !governed) subj = nearestLeft();

@@ -87,11 +87,12 @@ function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: num
   return out;
 }
 
-function nearest(ds: Dated[], at: number): Dated | undefined {
+function nearest(ds: Dated[], trig: TriggerMatch): Dated | undefined {
   let best: Dated | undefined;
   let bestDist = Infinity;
   for (const d of ds) {
-    const dist = d.timex.start >= at ? d.timex.start - at : at - d.timex.end;
+    // English puts the time after the verb phrase: a date before the trigger must be clearly nearer.
+    const dist = d.timex.start >= trig.start ? Math.max(0, d.timex.start - trig.end) : (trig.start - d.timex.end) * 1.5;
     if (dist < bestDist) {
       best = d;
       bestDist = dist;
@@ -110,11 +111,11 @@ export function readDate(
   index: TimexIndex,
 ): { date: EventDate; from: 'clause' | 'sentence'; openEnd: boolean } | null {
   const open = (d: Dated): boolean => /\b(?:since|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.timex.start - 12), d.timex.start));
-  const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig.start);
+  const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig);
   if (inClause) return { date: inClause.date, from: 'clause', openEnd: open(inClause) };
   // A relative clause dates its own predicate ("X, who has lived in Kyiv since 2014"), not the sentence.
   const relative = clauses.filter((c) => c !== clause && /^(?:who|whom|whose|which)\b/i.test(text.slice(c.start, c.start + 6)));
-  const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end, relative), trig.start);
+  const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end, relative), trig);
   if (inSentence) return { date: inSentence.date, from: 'sentence', openEnd: open(inSentence) };
   return null;
 }

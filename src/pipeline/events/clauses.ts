@@ -4,7 +4,7 @@
  */
 
 // A subordinator opens a clause only when a subject follows ("after he fled", not "after 2014" or "as a witness").
-const SUBJECT = "(?:he|she|they|i|we|you|it|[A-Z][\\w’'-]+\\s+[a-z]+(?:ed|s)\\b)";
+const SUBJECT = "(?:he|she|they|i|we|you|it|(?:the\\s+)?(?:police|officers|authorities|agents|investigators|prosecutors|security forces)\\b|(?:the\\s+)?[A-Z][\\w’'-]+(?:\\s+[a-z]+)?\\s+[a-z]+(?:ed|s)\\b)";
 const BOUNDARY_RE = new RegExp(
   [
     '[;:]\\s',
@@ -37,6 +37,16 @@ export function splitClauses(text: string, start: number, end: number): Clause[]
     const lead = /^[\s,;:\u2014\u2013-]*/.exec(m[0])?.[0].length ?? 0;
     cuts.push(start + m.index + Math.min(lead, m[0].length));
   }
+  // A relative clause ends where the main verb resumes ("A teacher who has lived here since 2016 is fighting …").
+  for (const c of [...cuts]) {
+    const rest = text.slice(c, end);
+    const rel = /^(?:who|which)\s+(?:has|have|had|is|are|was|were)\s+\S+/i.exec(rest);
+    if (!rel) continue;
+    const next = cuts.find((x) => x > c) ?? end;
+    const main = /\s(?=(?:is|are|was|were|has|have|had)\s+(?:been\s+|being\s+)?\w+(?:ing|ed|en)\b)/i.exec(rest.slice(rel[0].length, next - c));
+    if (main) cuts.push(c + rel[0].length + main.index + 1);
+  }
+  cuts.sort((a, b) => a - b);
   const out: Clause[] = [];
   let from = start;
   for (const c of cuts) {

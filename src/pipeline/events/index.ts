@@ -86,7 +86,7 @@ function foldCustody(drafts: DraftEvent[]): DraftEvent[] {
     (d) =>
       !(
         d.type === 'arrest' &&
-        drafts.some((x) => x.type === 'detention' && x.subject === d.subject && x.modality === d.modality && x.sentences[0] === d.sentences[0] && (x.evidence.push(...d.evidence.filter((e) => !x.evidence.some((y) => y.start === e.start))), (x.date ??= d.date), true))
+        drafts.some((x) => x.type === 'detention' && x.duration !== null && x.subject === d.subject && x.modality === d.modality && x.sentences[0] === d.sentences[0] && (x.evidence.push(...d.evidence.filter((e) => !x.evidence.some((y) => y.start === e.start))), (x.date ??= d.date), true))
       ),
   );
 }
@@ -153,11 +153,16 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   };
   if (!parts.subjects.length) {
     if (!NULL_SUBJECT_TYPES.has(type)) return [];
+    if (type === 'protest_dispersal' && !found) return [];
     if (type === 'protest') {
       // An unnamed crowd counts only as a dated, new gathering ("the protests" refers back; "protests are a nightmare" is generic).
       if (found?.from !== 'clause' || /\b(?:the|these|those|such|any|anything resembling)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(clause.start, trig.start))) return [];
     }
     return [{ ...common, subject: null, confidence: base - 0.1 }];
+  }
+  // A dispersal happens to the gathering; only "prevented X from holding …" names whom.
+  if (type === 'protest_dispersal' && !/^prevented\b/i.test(trig.text)) {
+    return found ? [{ ...common, subject: null, confidence: base - 0.1 }] : [];
   }
   const out: DraftEvent[] = [];
   for (const group of parts.subjects) {
@@ -188,8 +193,10 @@ function inheritNarrativeDates(events: DraftEvent[]): void {
       for (const t of d.dateSentence === null ? [] : [d.dateSentence]) {
         const distance = s - t;
         if (distance < 0) continue;
-        const limit = d.subject !== null && d.subject === e.subject ? NARRATIVE_SAME_SUBJECT : NARRATIVE_ANY;
-        if (distance > limit || distance === 0) continue;
+        const same = d.subject !== null && d.subject === e.subject;
+        const limit = same ? NARRATIVE_SAME_SUBJECT : NARRATIVE_ANY;
+        // "since April 15" starts a period; it does not date what others did within it.
+        if (distance > limit || distance === 0 || (d.openEnd && !same)) continue;
         if (d.date && (!best || distance < best.distance)) best = { date: d.date, distance };
       }
     }

@@ -47,14 +47,12 @@ const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writ
 
 type Gender = 'm' | 'f' | null;
 
-// Surname endings of the region's naming systems, then first names ending in -a: a light hint, never decisive alone.
+// Surname endings of Slavic and Baltic naming systems: a light hint, never decisive alone.
 function guessGender(name: string): Gender {
   const parts = name.trim().split(/\s+/);
   const last = (parts[parts.length - 1] ?? '').toLowerCase();
   if (/(?:ova|eva|ina|aya|skaya|ska|yna|iene|aite|yte)$/.test(last)) return 'f';
   if (/(?:ov|ev|in|sky|ski|yev|enko|uly|as|is|us)$/.test(last)) return 'm';
-  const first = (parts[0] ?? '').toLowerCase();
-  if (parts.length > 1 && /a$/.test(first) && !/(?:nikita|ilya|luka|sasha|kosta)$/.test(first)) return 'f';
   return null;
 }
 
@@ -284,7 +282,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   // A lede that describes before it names ("A teacher who … said. Abdulla Rozi, 52, was …"): the name that opens the next sentence.
   for (const r of refs) {
     if (r.ids.length || r.generic || !/^(?:he|him|his|she|her|who|whom|whose)$/i.test(r.text)) continue;
-    if (refs.some((p) => p.sentence === r.sentence && p.start < r.start && p.entityType === 'person')) continue;
+    if (refs.some((p) => p.sentence === r.sentence && p.start < r.start && p.kind === 'name' && p.entityType === 'person')) continue;
     const next = doc.sentences[r.sentence + 1];
     const first = refs.find((p) => p.sentence === r.sentence + 1);
     if (next && first && first.kind === 'name' && first.entityType === 'person' && first.start - next.start <= 2) {
