@@ -30,14 +30,15 @@ const iterations = Number(option('iterations', '8'));
 const minCount = Number(option('min-count', '2'));
 
 /** Gold labels of a CoNLL document projected onto wink's tokens through character offsets. */
-function instancesOf(doc: ConllDocument, gazetteer: Gazetteer): Instance[] {
+function instancesOf(doc: ConllDocument, gazetteer: Gazetteer, only?: (start: number) => boolean): Instance[] {
   const chunks = chunksOf(doc.tokens.map((t) => t.tag)).map((c) => ({
     start: doc.tokens[c.start]?.start ?? 0,
     end: doc.tokens[c.end - 1]?.end ?? 0,
     tag: c.type as EntityTag,
   }));
   const { sequences, features } = featurizeDocument(segment(doc.text), gazetteer);
-  return sequences.map((tokens, s) => {
+  return sequences.flatMap((tokens, s) => {
+    if (only && !only(tokens[0]?.start ?? 0)) return [];
     const spans: LabelledSpan[] = [];
     let open: { chunk: number; start: number } | null = null;
     const close = (i: number): void => {
@@ -51,8 +52,42 @@ function instancesOf(doc: ConllDocument, gazetteer: Gazetteer): Instance[] {
     });
     close(tokens.length);
     const gold = labelsOf(spans, tokens.length).map((l) => LABELS.indexOf(l));
-    return { tokens, features: features[s] ?? [], gold };
+    return [{ tokens, features: features[s] ?? [], gold }];
   });
+}
+
+/**
+ * Headline practice: copies of a few sentences per document in capitals or in title case, tagged in
+ * the context of the rest of their document, so the tagger learns not to lean on capitalisation there.
+ */
+function headlineInstances(doc: ConllDocument, gazetteer: Gazetteer, random: () => number): Instance[] {
+  const lines: [number, number][] = [];
+  let at = 0;
+  for (const line of doc.text.split('\n')) {
+    lines.push([at, at + line.length]);
+    at += line.length + 1;
+  }
+  const chosen = lines.filter(([a, b]) => b - a > 20 && /[a-z]/.test(doc.text.slice(a, b)) && random() < 0.12);
+  if (chosen.length === 0) return [];
+  let text = doc.text;
+  for (const [a, b] of chosen) {
+    const line = text.slice(a, b);
+    const changed = random() < 0.7 ? line.toUpperCase() : line.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+    if (changed.length === line.length) text = text.slice(0, a) + changed + text.slice(b);
+  }
+  return instancesOf({ ...doc, text }, gazetteer, (start) => chosen.some(([a, b]) => start >= a && start < b));
+}
+
+/** Deterministic pseudo-random numbers (mulberry32) for reproducible augmentation. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 const started = Date.now();
@@ -61,7 +96,8 @@ const gazetteerData = buildGazetteer(join(dataDir, 'gmb-ner_dataset.csv'));
 const gazetteer = new Gazetteer(gazetteerData);
 console.log(Object.entries(gazetteerData).map(([k, v]) => `${k} ${v.length}`).join(', '));
 const train = readConll(readFileSync(join(dataDir, 'conll2003-eng.train'), 'utf8'), 'conll2003-eng.train');
-const instances = train.flatMap((d) => instancesOf(d, gazetteer));
+const random = seeded(7);
+const instances = train.flatMap((d) => [...instancesOf(d, gazetteer), ...headlineInstances(d, gazetteer, random)]);
 console.log(`${instances.length} sequences, ${instances.reduce((n, i) => n + i.tokens.length, 0)} tokens`);
 const model = trainPerceptron(instances, { iterations, minCount, seed: 1 });
 const { header, weights } = encodeModel(model);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import worldCountries, { type Countries } from 'world-countries';
 import isoCountries from 'i18n-iso-countries';
+import nlp from 'compromise';
 import type { GazetteerData } from '../../src/pipeline/entities/gazetteer.js';
 import { DEMONYMS, EXONYMS, PERSON_TITLES } from '../../src/pipeline/entities/lexicon.js';
 import { segment } from '../../src/pipeline/segment.js';
@@ -97,6 +98,24 @@ export function buildGazetteer(gmbPath: string): GazetteerData {
     add(cat, name);
   }
   for (const d of DEMONYMS) add('demonym', d);
+  // compromise's English lexicon: given names, surnames, people, organizations, places.
+  const lexiconTags: [RegExp, string][] = [
+    [/^(FemaleName|MaleName|FirstName)$/, 'first'],
+    [/^LastName$/, 'last'],
+    [/^Person$/, 'person'],
+    [/^(Organization|SportsTeam)$/, 'org'],
+    [/^City$/, 'city'],
+    [/^(Place|Region)$/, 'geo'],
+    [/^Country$/, 'country'],
+    [/^Demonym$/, 'demonym'],
+  ];
+  const world = nlp.world() as unknown as { model: { one: { lexicon: Record<string, string | string[]> } } };
+  const lexicon = world.model.one.lexicon;
+  for (const [word, tags] of Object.entries(lexicon)) {
+    for (const tag of Array.isArray(tags) ? tags : [tags]) {
+      for (const [re, cat] of lexiconTags) if (re.test(tag) && !PERSON_TITLES.has(word)) add(cat, word);
+    }
+  }
   const gmb = readGmbNames(gmbPath);
   const frequent = (type: string, min: number): string[] =>
     [...(gmb.get(type) ?? new Map<string, number>())].filter(([, n]) => n >= min).map(([name]) => name);

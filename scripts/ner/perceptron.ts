@@ -4,7 +4,7 @@
  */
 import type { Token } from '../../src/pipeline/segment.js';
 import { historyFeatures, shortShape } from '../../src/pipeline/entities/features.js';
-import { LABELS, allowedAfter } from '../../src/pipeline/entities/labels.js';
+import { LABELS, allowedAt } from '../../src/pipeline/entities/labels.js';
 import type { LinearModel } from '../../src/pipeline/entities/tagger.js';
 
 /** One training sequence: tokens, their static features and gold label indices. */
@@ -87,6 +87,7 @@ export function trainPerceptron(
       let prev1 = -1;
       let prev2 = -1;
       const n = inst.tokens.length;
+      const words = inst.tokens.map((t) => t.text);
       for (let i = 0; i < n; i++) {
         hist.length = 0;
         historyFeatures(hist, labelName(prev1), labelName(prev2), inst.tokens[i]?.text.toLowerCase() ?? '',
@@ -103,7 +104,7 @@ export function trainPerceptron(
         let best = -1;
         let bestScore = -Infinity;
         for (let k = 0; k < c; k++) {
-          if (!allowedAfter(prev1, k, i === n - 1)) continue;
+          if (!allowedAt(words, i, prev1, k)) continue;
           if ((scores[k] ?? 0) > bestScore) {
             bestScore = scores[k] ?? 0;
             best = k;

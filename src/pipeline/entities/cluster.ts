@@ -1,9 +1,9 @@
 import type { EntityType, ExtractedEntity, Span } from '../../domain/chronicle-json.js';
-import type { Mention } from './mentions.js';
+import type { Mention, MentionType } from './mentions.js';
 
 /** Mentions grouped as one entity, before ids are given. */
 interface Cluster {
-  type: EntityType;
+  type: MentionType;
   mentions: Mention[];
 }
 
@@ -17,14 +17,18 @@ function wordCount(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-/** The most frequent type among mentions; person wins ties (names are most often people). */
-function majorityType(mentions: readonly Mention[]): EntityType {
-  const votes = new Map<EntityType, number>();
-  for (const m of mentions) votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
-  let best: EntityType = mentions[0]?.type ?? 'person';
+/**
+ * The most frequent entity type among mentions (misc only when nothing else was seen); a person
+ * named in full anywhere makes the whole cluster a person.
+ */
+function clusterType(mentions: readonly Mention[]): MentionType {
+  if (mentions.some((m) => m.type === 'person' && m.tokens.length > 1)) return 'person';
+  const votes = new Map<MentionType, number>();
+  for (const m of mentions) if (m.type !== 'misc') votes.set(m.type, (votes.get(m.type) ?? 0) + 1);
+  let best: MentionType = 'misc';
   let bestVotes = 0;
   for (const [type, n] of votes) {
-    if (n > bestVotes || (n === bestVotes && type === 'person')) {
+    if (n > bestVotes) {
       best = type;
       bestVotes = n;
     }
@@ -34,7 +38,8 @@ function majorityType(mentions: readonly Mention[]): EntityType {
 
 /**
  * Groups the mentions of one document into entities: the same name is one entity of one type; a
- * surname (or first part) alone joins the full name of the person it ends; ids by first mention.
+ * surname alone joins the one person whose full name it ends; names tagged only as MISC (events,
+ * nationalities) are dropped; ids by first mention.
  */
 export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[] {
   const byName = new Map<string, Mention[]>();
@@ -44,60 +49,55 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     list.push(m);
     byName.set(key, list);
   }
-  // Full person names (two words or more), found by each of their last words.
   const clusters: Cluster[] = [];
-  const clusterOf = new Map<string, Cluster>();
   const bySurname = new Map<string, Cluster[]>();
-  const names = [...byName.keys()].sort((a, b) => wordCount(b) - wordCount(a));
-  for (const key of names) {
+  const keys = [...byName.keys()].sort((a, b) => wordCount(b) - wordCount(a));
+  for (const key of keys) {
     const list = byName.get(key) ?? [];
-    const type = majorityType(list);
     const words = key.split(' ');
-    if (words.length === 1) {
-      const owners = bySurname.get(key);
-      // A lone word that ends exactly one full name of a person is that person, whatever it was tagged.
-      if (owners && owners.length === 1 && owners[0]) {
-        owners[0].mentions.push(...list);
-        clusterOf.set(key, owners[0]);
-        continue;
-      }
-    } else if (type === 'person') {
-      // "Nursultan Nazarbayev" and "President Nursultan Nazarbayev" share their last word too.
-      const surname = words[words.length - 1] ?? '';
-      const owners = bySurname.get(surname);
-      const shorter = owners?.find((c) => c.type === 'person' && normalizeName(longestText(c)).endsWith(key));
-      if (shorter) {
-        shorter.mentions.push(...list);
-        clusterOf.set(key, shorter);
-        continue;
-      }
+    const owners = bySurname.get(words[words.length - 1] ?? '') ?? [];
+    // A lone word that ends exactly one person's full name is that person, whatever it was tagged;
+    // a shorter full form ("Viktor Yanukovych" of "Viktor Fedorovych Yanukovych") likewise.
+    const owner = owners.length === 1 ? owners[0] : undefined;
+    const joins =
+      owner &&
+      (words.length === 1 ||
+        (clusterType(list) === 'person' && owner.mentions.some((m) => normalizeName(m.text).endsWith(` ${key}`))));
+    if (owner && joins) {
+      owner.mentions.push(...list);
+      continue;
     }
-    const cluster: Cluster = { type, mentions: [...list] };
+    const cluster: Cluster = { type: clusterType(list), mentions: [...list] };
     clusters.push(cluster);
-    clusterOf.set(key, cluster);
-    if (type === 'person' && words.length > 1) {
+    if (cluster.type === 'person' && words.length > 1) {
       const surname = words[words.length - 1] ?? '';
-      const owners = bySurname.get(surname) ?? [];
-      owners.push(cluster);
-      bySurname.set(surname, owners);
+      bySurname.set(surname, [...(bySurname.get(surname) ?? []), cluster]);
     }
   }
-  for (const c of clusters) {
-    const multi = c.mentions.some((m) => wordCount(m.text) > 1 && m.type === 'person');
-    if (multi) c.type = 'person';
-    c.mentions.sort((a, b) => a.start - b.start);
-  }
-  clusters.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
-  return clusters.map((c, i) => toEntity(c, `e${i + 1}`));
+  const kept = clusters.filter((c) => c.type !== 'misc');
+  for (const c of kept) c.mentions.sort((a, b) => a.start - b.start);
+  kept.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
+  return kept.map((c, i) => toEntity(c, c.type as EntityType, `e${i + 1}`));
+}
+
+/** How full a form is: most words, then normal case over a capitals headline's, then longest. */
+function fullness(text: string): [number, number, number] {
+  const shouted = text === text.toUpperCase() && text.length > 4 ? 0 : 1;
+  return [wordCount(text), shouted, text.length];
+}
+
+function fuller(a: [number, number, number], b: [number, number, number]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] ?? 0) > (b[i] ?? 0);
+  return false;
 }
 
 function longestText(c: Cluster): string {
-  let best = '';
-  for (const m of c.mentions) if (wordCount(m.text) > wordCount(best) || (wordCount(m.text) === wordCount(best) && m.text.length > best.length)) best = m.text;
+  let best = c.mentions[0]?.text ?? '';
+  for (const m of c.mentions) if (fuller(fullness(m.text), fullness(best))) best = m.text;
   return best;
 }
 
-function toEntity(c: Cluster, id: string): ExtractedEntity {
+function toEntity(c: Cluster, type: EntityType, id: string): ExtractedEntity {
   const name = longestText(c);
   const seen = new Set([normalizeName(name)]);
   const aliases: string[] = [];
@@ -112,5 +112,5 @@ function toEntity(c: Cluster, id: string): ExtractedEntity {
     if (m.fullText) addAlias(m.fullText);
   }
   const mentions: Span[] = c.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text }));
-  return { id, type: c.type, name, aliases, mentions, attributes: {} };
+  return { id, type, name, aliases, mentions, attributes: {} };
 }

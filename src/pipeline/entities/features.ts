@@ -37,16 +37,34 @@ function isTitleCase(word: string): boolean {
   return first !== first.toLowerCase();
 }
 
-/** A run of tokens is shouting when most of its words are in capitals (headlines, sports tables). */
+/**
+ * A run of tokens is shouting when capitals tell nothing about names: most words in capitals
+ * (headlines, sports tables), or every word capitalised, small ones too ("Activists Flock To Kyiv").
+ */
 export function isAllCaps(tokens: readonly Token[]): boolean {
   let words = 0;
   let upper = 0;
+  let titled = 0;
+  let small = 0;
   for (const t of tokens) {
     if (!hasLetters(t.text)) continue;
     words++;
     if (isUpper(t.text)) upper++;
+    if (isTitleCase(t.text)) {
+      titled++;
+      if (SMALL_WORDS.has(t.text.toLowerCase())) small++;
+    }
   }
-  return words >= 2 && upper / words > 0.7;
+  if (words >= 2 && upper / words > 0.7) return true;
+  return words >= 4 && titled === words && small > 0;
+}
+
+/** Function words, capitalised only in title-case headlines. */
+const SMALL_WORDS = new Set(['to', 'of', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'and', 'the', 'a', 'an', 'as', 'is', 'are', 'over', 'after', 'into']);
+
+/** Lower case with typographic quotes and dashes folded, so "Bank’s" reads as the training data's "Bank's". */
+export function normalizeWord(word: string): string {
+  return word.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-');
 }
 
 function stripDot(word: string): string {
@@ -108,7 +126,7 @@ export function gatherEvidence(sequences: readonly Token[][], gazetteer: Gazette
 export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): string[][] {
   const n = tokens.length;
   const words = tokens.map((t) => t.text);
-  const lower = words.map((w) => w.toLowerCase());
+  const lower = words.map(normalizeWord);
   const shapes = words.map(shortShape);
   const pos = tokens.map((t) => t.pos);
   const shouting = isAllCaps(tokens);

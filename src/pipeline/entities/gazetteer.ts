@@ -1,7 +1,7 @@
 /** Name lists as token sequences: which tokens of a sentence lie inside a known country, city, first name… */
 
 /** Categories of the gazetteer, in the order of their bits. */
-export const GAZETTEER_CATEGORIES = ['country', 'city', 'demonym', 'first', 'person', 'org', 'geo'] as const;
+export const GAZETTEER_CATEGORIES = ['country', 'city', 'demonym', 'first', 'person', 'org', 'geo', 'last'] as const;
 export type GazetteerCategory = (typeof GAZETTEER_CATEGORIES)[number];
 
 /** The gazetteer as stored: for each category, lower-case phrases whose tokens are joined by one space. */

@@ -4,6 +4,7 @@ import { clusterMentions } from './cluster.js';
 import { featurizeDocument } from './featurize.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
+import { propagateMentions, typeNounMentions } from './propagate.js';
 import { tagTokens } from './tagger.js';
 
 export { loadNerResources, type NerResources } from './model.js';
@@ -20,5 +21,7 @@ export function recognizeEntities(doc: Segmented): ExtractedEntity[] {
 export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): ExtractedEntity[] {
   const { sequences, features } = featurizeDocument(doc, resources.gazetteer);
   const labels = sequences.map((tokens, i) => tagTokens(resources.model, tokens, features[i] ?? []));
-  return clusterMentions(mentionsOf(doc.text, sequences, labels));
+  const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
+  const mentions = propagateMentions(doc.text, sequences, tagged);
+  return clusterMentions(mentions);
 }

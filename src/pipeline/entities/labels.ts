@@ -30,6 +30,20 @@ export function allowedAfter(prev: number, next: number, last: boolean): boolean
   return true;
 }
 
+/** The possessive ending is never part of a name: "World Bank's" is "World Bank" and "'s". */
+export function isPossessive(token: string | undefined): boolean {
+  return token !== undefined && /^['’]s?$/i.test(token);
+}
+
+/**
+ * Whether label `next` may go on token `i` of `words` after label `prev`: the BILOU rules, with a
+ * possessive ending treated as outside any name (so the name before it must close).
+ */
+export function allowedAt(words: readonly string[], i: number, prev: number, next: number): boolean {
+  if (isPossessive(words[i])) return next === 0 && allowedAfter(prev, next, false);
+  return allowedAfter(prev, next, i === words.length - 1 || isPossessive(words[i + 1]));
+}
+
 /** A labelled run of tokens: `[start, end)` token indices and its type. */
 export interface LabelledSpan {
   start: number;

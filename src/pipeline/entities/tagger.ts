@@ -1,6 +1,6 @@
 import type { Token } from '../segment.js';
 import { historyFeatures, shortShape } from './features.js';
-import { LABELS, allowedAfter } from './labels.js';
+import { LABELS, allowedAt } from './labels.js';
 
 /** A linear model: one weight per (feature, label). */
 export interface LinearModel {
@@ -34,6 +34,7 @@ export function decodeGreedy(
   const n = tokens.length;
   const out: number[] = [];
   const scores = new Float64Array(LABELS.length);
+  const words = tokens.map((t) => t.text);
   let prev1 = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i++) {
@@ -45,7 +46,7 @@ export function decodeGreedy(
     let best = -1;
     let bestScore = -Infinity;
     for (let k = 0; k < LABELS.length; k++) {
-      if (!allowedAfter(prev1, k, i === n - 1)) continue;
+      if (!allowedAt(words, i, prev1, k)) continue;
       const s = scores[k] ?? 0;
       if (s > bestScore) {
         bestScore = s;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '../segment.js';
+import { clusterMentions } from './cluster.js';
+import type { Mention, MentionType } from './mentions.js';
+
+/** A mention of `name` at `start`, tokenised on spaces. */
+function mention(name: string, start: number, type: MentionType): Mention {
+  let at = start;
+  const tokens: Token[] = name.split(' ').map((word) => {
+    const t = { start: at, end: at + word.length, text: word, pos: 'PROPN' };
+    at += word.length + 1;
+    return t;
+  });
+  return { start, end: start + name.length, text: name, type, tokens };
+}
+
+describe('clusterMentions', () => {
+  it('joins a surname to the one person whose name it ends, whatever its tag', () => {
+    const entities = clusterMentions([
+      mention('Nursultan Nazarbayev', 0, 'person'),
+      mention('Nazarbayev', 40, 'misc'),
+      mention('Nazarbayev', 80, 'organization'),
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ id: 'e1', type: 'person', name: 'Nursultan Nazarbayev', aliases: ['Nazarbayev'] });
+    expect(entities[0]?.mentions.map((m) => m.start)).toEqual([0, 40, 80]);
+  });
+
+  it('leaves a surname shared by two people on its own', () => {
+    const entities = clusterMentions([
+      mention('Ann Smith', 0, 'person'),
+      mention('Bob Smith', 20, 'person'),
+      mention('Smith', 40, 'person'),
+    ]);
+    expect(entities.map((e) => e.name)).toEqual(['Ann Smith', 'Bob Smith', 'Smith']);
+  });
+
+  it('gives one name one type by majority and drops names seen only as MISC', () => {
+    const entities = clusterMentions([
+      mention('Jordan', 0, 'place'),
+      mention('Jordan', 20, 'place'),
+      mention('Jordan', 40, 'organization'),
+      mention('Olympics', 60, 'misc'),
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ type: 'place', name: 'Jordan' });
+    expect(entities[0]?.mentions).toHaveLength(3);
+  });
+
+  it('folds case: a name in a capitals headline is the same entity', () => {
+    const entities = clusterMentions([mention('KAZAKHSTAN', 0, 'place'), mention('Kazakhstan', 30, 'place')]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]?.mentions).toHaveLength(2);
+  });
+});

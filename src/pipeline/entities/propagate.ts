@@ -1,0 +1,112 @@
+import type { Token } from '../segment.js';
+import { normalizeName } from './cluster.js';
+import { isAllCaps } from './features.js';
+import { DEMONYMS, TYPE_NOUNS } from './lexicon.js';
+import type { Mention, MentionType } from './mentions.js';
+
+/** Longest name looked for, in tokens. */
+const MAX_TOKENS = 6;
+
+function startsUpper(word: string): boolean {
+  const first = word[0] ?? '';
+  return first !== first.toLowerCase();
+}
+
+/**
+ * One name, one reading per document: capitalised runs of tokens the tagger left out that spell a name
+ * it tagged elsewhere (or the surname of a person it tagged) become mentions of that name's type.
+ */
+export function propagateMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
+  const votes = new Map<string, Map<MentionType, number>>();
+  const vote = (key: string, type: MentionType): void => {
+    const m = votes.get(key) ?? new Map<MentionType, number>();
+    m.set(type, (m.get(type) ?? 0) + 1);
+    votes.set(key, m);
+  };
+  for (const m of mentions) {
+    if (m.type === 'misc') continue;
+    vote(normalizeName(m.text), m.type);
+    const last = m.tokens[m.tokens.length - 1];
+    if (m.type === 'person' && m.tokens.length > 1 && last) vote(normalizeName(last.text), 'person');
+  }
+  const known = new Map<string, MentionType>();
+  for (const [key, m] of votes) {
+    let best: MentionType = 'misc';
+    let n = 0;
+    for (const [type, count] of m) if (count > n) [best, n] = [type, count];
+    known.set(key, best);
+  }
+  const taken = new Set<number>();
+  for (const m of mentions) for (const t of m.tokens) taken.add(t.start);
+  const added: Mention[] = [];
+  for (const tokens of sequences) {
+    // In a capitals headline every word is capitalised, so a capital after the run says nothing.
+    const shouting = isAllCaps(tokens);
+    for (let i = 0; i < tokens.length; i++) {
+      const first = tokens[i];
+      if (!first || taken.has(first.start) || !startsUpper(first.text)) continue;
+      for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1; n--) {
+        const run = tokens.slice(i, i + n);
+        const last = run[run.length - 1];
+        if (!last || run.some((t) => taken.has(t.start))) continue;
+        // The run must end a word: "Post" of "Kyiv Post" is not "Kyiv" followed by more capitals.
+        const next = tokens[i + n];
+        if (!shouting && next && startsUpper(next.text) && /^\p{L}/u.test(next.text) && !taken.has(next.start)) continue;
+        const type = known.get(normalizeName(text.slice(first.start, last.end)));
+        if (!type) continue;
+        added.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type, tokens: run });
+        for (const t of run) taken.add(t.start);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Names the tagger missed but a following type noun gives away: "Time magazine", "Zaman newspaper".
+ * The capitalised run before the noun becomes a mention of the noun's type, the phrase an alias.
+ */
+export function typeNounMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
+  const taken = new Set<number>();
+  for (const m of mentions) for (const t of m.tokens) taken.add(t.start);
+  const endingAt = new Map(mentions.map((m) => [m.tokens[m.tokens.length - 1]?.start ?? -1, m]));
+  const added: Mention[] = [];
+  for (const tokens of sequences) {
+    tokens.forEach((noun, i) => {
+      const type = TYPE_NOUNS[noun.text];
+      if (type !== 'organization' || i === 0) return;
+      const tagged = endingAt.get(tokens[i - 1]?.start ?? -1);
+      if (tagged) {
+        // The tagger found the name; the noun settles its type and gives the longer alias.
+        if (tagged.end === tokens[i - 1]?.end) {
+          tagged.type = type;
+          tagged.fullText = text.slice(tagged.start, noun.end);
+        }
+        return;
+      }
+      let first = i;
+      while (first > 0 && i - first < 4) {
+        const t = tokens[first - 1];
+        if (!t || taken.has(t.start) || !startsUpper(t.text) || !/^\p{L}/u.test(t.text)) break;
+        first--;
+      }
+      // A name at the very start of a sentence could be any capitalised word: leave it.
+      if (first === i || first === 0) return;
+      const run = tokens.slice(first, i);
+      const head = run[0];
+      const tail = run[run.length - 1];
+      if (!head || !tail || run.some((t) => DEMONYMS.has(t.text.toLowerCase()))) return;
+      added.push({
+        start: head.start,
+        end: tail.end,
+        text: text.slice(head.start, tail.end),
+        type,
+        tokens: run,
+        fullText: text.slice(head.start, noun.end),
+      });
+    });
+  }
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
