@@ -142,6 +142,20 @@ describe('exportStore', () => {
     expect(events[4]?.evidence[0]?.document).toBe('almaty');
   });
 
+  it('writes valid, empty output for an empty store', async () => {
+    const empty = await openTempStore();
+    try {
+      let json = '';
+      await exportStore(empty.store, 'json', (c) => (json += c));
+      expect(JSON.parse(json)).toEqual({ documents: [], entities: [], events: [] });
+      let csv = '';
+      await exportStore(empty.store, 'csv', (c) => (csv += c));
+      expect(csv).toBe(`${CSV_COLUMNS.join(',')}\r\n`);
+    } finally {
+      await empty.dispose();
+    }
+  });
+
   it('refuses an unknown format', async () => {
     await expect(run('xml' as ExportFormat)).rejects.toThrow(ValidationError);
   });

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { EntityAttributes, ExtractedEntity, Extraction } from '../domain/chronicle-json.js';
+import type { EntityAttributes, Extraction } from '../domain/chronicle-json.js';
 import type { SourceDocument } from '../domain/source-document.js';
 import { BadInputError } from '../errors.js';
-import { nameKey, resolveEntity, type EntityLookup } from '../link/index.js';
 import { extract } from '../pipeline/extract.js';
 import type { DocumentRecord, Store } from '../store/index.js';
+import { linkExtraction } from './link-extraction.service.js';
 import { validateExtraction } from './validate-extraction.js';
 
 /** What ingesting one document did. */
@@ -54,6 +54,7 @@ export async function saveExtraction(
   extraction: Extraction,
   options: SaveOptions = {},
 ): Promise<IngestOutcome> {
+  if (doc.id.trim() === '') throw new BadInputError(doc.origin, 'the document has no id');
   const actual = createHash('sha256').update(doc.original).digest('hex');
   if (actual !== doc.sha256.toLowerCase()) {
     throw new BadInputError(doc.origin, `sha256 ${doc.sha256} does not match the original bytes (${actual})`);
@@ -83,36 +84,8 @@ export async function saveExtraction(
     });
     await tx.timexes.insert(documentId, extraction.timexes);
 
-    const lookup: EntityLookup = { findByKeys: (keys) => tx.entities.findByKeys(keys) };
-    const entityIds = new Map<string, string>();
-    for (const [ordinal, entity] of extraction.entities.entries()) {
-      const storeId = await saveEntity(tx, lookup, entity, documentId, ordinal, now);
-      entityIds.set(entity.id, storeId);
-    }
-    const ref = (id: string | null): string | null => (id === null ? null : (entityIds.get(id) ?? null));
-
-    for (const [ordinal, event] of extraction.events.entries()) {
-      await tx.events.insert({
-        id: `${documentId}:${event.id}`,
-        type: event.type,
-        subjectId: ref(event.subject),
-        agentId: ref(event.agent),
-        objectId: ref(event.object),
-        placeId: ref(event.place),
-        dateFrom: event.date?.from ?? null,
-        dateTo: event.date?.to ?? null,
-        dateText: event.date?.text ?? null,
-        duration: event.duration,
-        charge: event.charge,
-        penalty: event.penalty,
-        modality: event.modality,
-        confidence: event.confidence,
-        evidence: event.evidence.map((e) => ({ documentId, start: e.start, end: e.end, text: e.text })),
-        firstDocumentId: documentId,
-        ordinal,
-        createdAt: now,
-      });
-    }
+    // Entities and events join what the store knows: only the entities their names lead to are read.
+    await linkExtraction(tx, documentId, extraction, now);
     return {
       status: 'added' as const,
       documentId,
@@ -120,54 +93,6 @@ export async function saveExtraction(
       events: extraction.events.length,
     };
   });
-}
-
-/** Links one extracted entity to the store (or creates it) and records its aliases, keys and mentions. */
-async function saveEntity(
-  tx: Store,
-  lookup: EntityLookup,
-  entity: ExtractedEntity,
-  documentId: string,
-  ordinal: number,
-  now: string,
-): Promise<string> {
-  const resolution = await resolveEntity(entity, lookup);
-  let storeId: string;
-  let storedName: string;
-  if (resolution.kind === 'existing') {
-    storeId = resolution.entityId;
-    const stored = await tx.entities.get(storeId);
-    storedName = stored?.name ?? entity.name;
-    if (stored) {
-      const merged = mergeAttributes(stored.attributes, entity.attributes);
-      if (JSON.stringify(merged) !== JSON.stringify(stored.attributes)) {
-        await tx.entities.update(storeId, { attributes: merged });
-      }
-    }
-  } else {
-    storeId = `${documentId}:${entity.id}`;
-    storedName = entity.name;
-    await tx.entities.insert({
-      id: storeId,
-      type: entity.type,
-      name: entity.name,
-      nameKey: nameKey(entity.name),
-      attributes: entity.attributes,
-      firstDocumentId: documentId,
-      ordinal,
-      createdAt: now,
-    });
-  }
-  const aliases = [entity.name, ...entity.aliases].filter((a) => a !== storedName && a.trim() !== '');
-  await tx.entities.addAliases(
-    storeId,
-    [...new Set(aliases)].map((alias) => ({ alias, aliasKey: nameKey(alias) })),
-  );
-  await tx.entities.addKeys(storeId, resolution.keys);
-  await tx.entities.addMentions(
-    entity.mentions.map((m) => ({ entityId: storeId, documentId, start: m.start, end: m.end, text: m.text })),
-  );
-  return storeId;
 }
 
 /** What a new document says about a known entity, added to what the store knows: lists are united, other facts kept. */
