@@ -1,0 +1,123 @@
+/**
+ * Latency of the web API on a store of generated reports (default 10,000): the person page (case file)
+ * and the other pages' API calls, over real HTTP on 127.0.0.1. Target: p95 of the person page < 200 ms.
+ *
+ *   npx tsx bench/web-latency.ts            # BENCH_DOCS=10000, store kept in $TMPDIR for the next run
+ *   BENCH_DOCS=2000 BENCH_DB=/tmp/b.db npx tsx bench/web-latency.ts
+ */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildApp } from '../src/http/app.js';
+import { readBytes } from '../src/ingest/index.js';
+import { ingestDocument } from '../src/services/ingest.service.js';
+import { warmPlaceLocator } from '../src/services/place-locator.js';
+import { openReviewableSqliteStore } from '../src/store/sqlite/open-reviewable-store.js';
+import { generateCorpus } from './corpus.js';
+
+const DOCS = Number(process.env.BENCH_DOCS ?? 10_000);
+const DB = process.env.BENCH_DB ?? join(tmpdir(), `chronicle-web-bench-${DOCS}.db`);
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 60);
+const ROUNDS = 3;
+
+async function fill(): Promise<void> {
+  const deps = await openReviewableSqliteStore(DB);
+  const have = await deps.store.documents.count();
+  if (have >= DOCS) {
+    await deps.store.close();
+    return;
+  }
+  process.stderr.write(`building a store of ${DOCS} reports in ${DB} (kept for later runs)…\n`);
+  const started = performance.now();
+  let n = 0;
+  // Average report length is about 900 bytes; generate generously and stop at the count.
+  for (const doc of generateCorpus(DOCS * 4000)) {
+    if (n >= DOCS) break;
+    n++;
+    if (n <= have) continue;
+    const read = readBytes(`${doc.id}.txt`, Buffer.from(doc.text), 'text', { published: doc.published, source: 'Bench Monitor' });
+    for (const d of read.documents) await ingestDocument(deps.store, d);
+    if (n % 500 === 0) {
+      const rate = (n - have) / ((performance.now() - started) / 1000);
+      process.stderr.write(`  ${n} / ${DOCS} (${rate.toFixed(0)} reports/s)\n`);
+    }
+  }
+  await deps.store.close();
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, i)] as number;
+}
+
+async function main(): Promise<void> {
+  await fill();
+  const deps = await openReviewableSqliteStore(DB);
+  const app = await buildApp({ deps });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  warmPlaceLocator();
+
+  const people = await deps.review.findEntities('', { type: 'person', limit: PEOPLE });
+  const docIds: string[] = [];
+  for await (const d of deps.store.documents.iterate(500)) {
+    if (docIds.length >= 50) break;
+    docIds.push(d.id);
+  }
+  const targets: Array<{ name: string; urls: string[] }> = [
+    { name: 'person page  /api/entities/:id', urls: people.map((p) => `/api/entities/${encodeURIComponent(p.id)}`) },
+    { name: 'home         /api/home', urls: ['/api/home'] },
+    { name: 'search word  /api/search?q=…', urls: ['Sadykov', 'asylum', 'Almaty', 'refug*', 'Bokayev'].map((q) => `/api/search?q=${q}`) },
+    { name: 'search phrase', urls: ['"bank accounts"', '"wanted list"', '"social hatred"'].map((q) => `/api/search?q=${encodeURIComponent(q)}`) },
+    { name: 'search filter type+date+place', urls: ['/api/search?type=arrest&dateFrom=2015&dateTo=2016&place=Almaty', '/api/search?type=exile&status=suggested'] },
+    { name: 'document     /api/documents/:id', urls: docIds.map((id) => `/api/documents/${encodeURIComponent(id)}`) },
+    { name: 'review queue /api/review/queue', urls: ['/api/review/queue?limit=1', '/api/review/queue?limit=1&offset=500'] },
+    { name: 'people list  /api/entities?q=', urls: ['/api/entities?q=', '/api/entities?q=ova'] },
+  ];
+
+  // One warm-up pass so the first request of each kind does not measure module and cache start-up.
+  for (const t of targets) for (const url of t.urls.slice(0, 2)) await fetch(base + url).then((r) => r.arrayBuffer());
+
+  const rows: Array<{ name: string; n: number; p50: number; p95: number; max: number; bytes: number }> = [];
+  for (const t of targets) {
+    const times: number[] = [];
+    let bytes = 0;
+    const rounds = t.urls.length >= 20 ? 1 : Math.max(ROUNDS, Math.ceil(20 / t.urls.length));
+    for (let r = 0; r < rounds; r++) {
+      for (const url of t.urls) {
+        const t0 = performance.now();
+        const response = await fetch(base + url);
+        const body = await response.arrayBuffer();
+        times.push(performance.now() - t0);
+        if (!response.ok) throw new Error(`${url}: ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`);
+        bytes += body.byteLength;
+      }
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ name: t.name, n: times.length, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times[times.length - 1] ?? 0, bytes: bytes / times.length });
+  }
+
+  const summary = await deps.store.documents.count();
+  const events = Object.values(await deps.store.events.countByType()).reduce((a, b) => a + b, 0);
+  const heaviest = Math.max(...people.map((p) => p.eventCount));
+  process.stdout.write(`\nWeb API latency on ${summary} reports, ${events} events (heaviest sampled person: ${heaviest} events)\n\n`);
+  process.stdout.write(`${'request'.padEnd(34)} ${'n'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'avg KB'.padStart(8)}\n`);
+  for (const r of rows) {
+    process.stdout.write(
+      `${r.name.padEnd(34)} ${String(r.n).padStart(4)} ${r.p50.toFixed(1).padStart(8)} ${r.p95.toFixed(1).padStart(8)} ${r.max.toFixed(1).padStart(8)} ${(r.bytes / 1024).toFixed(1).padStart(8)}\n`,
+    );
+  }
+  const person = rows[0];
+  if (person) {
+    const verdict = person.p95 < 200 ? 'meets' : 'misses';
+    process.stdout.write(`\nperson page p95 ${person.p95.toFixed(1)} ms ${verdict} the 200 ms target\n`);
+  }
+  await app.close();
+  await deps.store.close();
+}
+
+if (!existsSync(join(process.cwd(), 'package.json'))) process.stderr.write('run from the project folder\n');
+await main();
