@@ -119,3 +119,11 @@ describe('feed errors', () => {
     expect(errors.map((e) => e.message)).toEqual(['f.rss#item-2: item has no title or text']);
   });
 });
+
+describe('Atom content by reference', () => {
+  it('reads the summary when the content is only a src link', () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><title>F</title><entry><title>T</title>
+      <content src="https://x.example/full" type="text/html"/><summary>The summary.</summary></entry></feed>`;
+    expect(readBytes('f.atom', utf8(xml), 'feed').documents[0]?.text).toBe('T\n\nThe summary.');
+  });
+});

@@ -171,12 +171,13 @@ function rssFields(item: Node): ItemFields {
 }
 
 function atomFields(item: Node, xml: string): ItemFields {
-  const content = item['content'] ?? item['summary'];
+  // Content given by reference (`src`) or left empty leaves the summary to read.
+  const content = atomParagraphs(item['content'], xml);
   const links = asArray(item['link']).map(asNode).filter((l): l is Node => l !== null);
   const alternate = links.find((l) => (textOf(l['@_rel']) ?? 'alternate') === 'alternate') ?? links[0];
   return {
     title: atomText(item['title'], xml),
-    paragraphs: atomParagraphs(content, xml),
+    paragraphs: content.length > 0 ? content : atomParagraphs(item['summary'], xml),
     published: dateOf(item['published'], item['updated']),
     url: absoluteUrl(textOf(alternate?.['@_href'])),
     guid: textOf(item['id']),

@@ -1,4 +1,4 @@
-import type { DomDocument } from './dom.js';
+import { DOCUMENT_NODE, isElement, type DomDocument, type DomElement, type DomNode } from './dom.js';
 import { absoluteUrl, blankToNull, primaryLanguage } from './document-builder.js';
 import { collapseWhitespace } from './html-to-text.js';
 import { normalizeDate } from './normalize-date.js';
@@ -27,58 +27,101 @@ const ARTICLE_TYPE_RE = /(?:Article|BlogPosting|Report)$/;
 
 /** Reads the page's own metadata; call before Readability, which removes scripts and meta tags. */
 export function readHtmlMetadata(document: DomDocument): HtmlMetadata {
-  const article = readJsonLdArticle(document);
-  const title = meta(document, 'og:title') ?? article?.headline ?? meta(document, 'twitter:title');
-  const pageTitle = textOf(document, 'title') ?? textOf(document, 'h1');
+  const found = collectHeadElements(document);
+  const meta = (key: string): string | null => found.meta.get(key) ?? null;
+  const article = readJsonLdArticle(found.jsonLd);
+  const title = meta('og:title') ?? article?.headline ?? meta('twitter:title');
+  const pageTitle = found.title ?? found.h1;
   const publishedRaw = [
-    meta(document, 'article:published_time'),
+    meta('article:published_time'),
     article?.datePublished ?? null,
-    meta(document, 'datePublished'),
-    meta(document, 'pubdate'),
-    meta(document, 'publish-date'),
-    meta(document, 'date'),
-    meta(document, 'dc.date'),
-    meta(document, 'dcterms.created'),
-    document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+    meta('datepublished'),
+    meta('pubdate'),
+    meta('publish-date'),
+    meta('date'),
+    meta('dc.date'),
+    meta('dcterms.created'),
+    found.time,
   ];
   const published = publishedRaw.map((raw) => (raw === null ? null : normalizeDate(raw))).find((d) => d) ?? null;
-  const ogUrl = absoluteUrl(meta(document, 'og:url'));
-  const canonical = absoluteUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), ogUrl);
+  const ogUrl = absoluteUrl(meta('og:url'));
+  const canonical = absoluteUrl(found.canonical, ogUrl);
   return {
     title: title === null ? null : collapseWhitespace(title) || null,
     pageTitle: pageTitle === null ? null : collapseWhitespace(pageTitle) || null,
     published,
-    source: meta(document, 'og:site_name') ?? article?.publisher ?? meta(document, 'application-name'),
+    source: meta('og:site_name') ?? article?.publisher ?? meta('application-name'),
     url: canonical ?? ogUrl ?? absoluteUrl(article?.url),
-    language: primaryLanguage(document.documentElement?.getAttribute('lang') ?? meta(document, 'og:locale')),
+    language: primaryLanguage(document.documentElement?.getAttribute('lang') ?? meta('og:locale')),
   };
 }
 
-/** The content of `<meta property=KEY>` or `<meta name=KEY>` or `<meta itemprop=KEY>`, case-insensitive. */
-function meta(document: DomDocument, key: string): string | null {
-  const wanted = key.toLowerCase();
-  const tags = document.querySelectorAll('meta');
-  for (let i = 0; i < tags.length; i++) {
-    const tag = tags[i];
-    if (!tag) continue;
-    const name = tag.getAttribute('property') ?? tag.getAttribute('name') ?? tag.getAttribute('itemprop');
-    if (name?.trim().toLowerCase() !== wanted) continue;
-    const content = blankToNull(tag.getAttribute('content'));
-    if (content !== null) return content;
+interface HeadElements {
+  /** Content of the first non-empty `<meta>` per lowercased property, name or itemprop. */
+  meta: Map<string, string>;
+  jsonLd: string[];
+  canonical: string | null;
+  title: string | null;
+  h1: string | null;
+  time: string | null;
+}
+
+// One walk over the tree: each querySelector in linkedom walks the whole document again.
+function collectHeadElements(document: DomDocument): HeadElements {
+  const found: HeadElements = { meta: new Map(), jsonLd: [], canonical: null, title: null, h1: null, time: null };
+  const stack: DomNode[] = [document];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (node === undefined) break;
+    if (!isElement(node) && node.nodeType !== DOCUMENT_NODE) continue;
+    if (isElement(node)) visit(node, found);
+    const children = node.childNodes;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child && isElement(child)) stack.push(child);
+    }
   }
-  return null;
+  return found;
 }
 
-function textOf(document: DomDocument, selector: string): string | null {
-  return blankToNull(document.querySelector(selector)?.textContent);
+function visit(element: DomElement, found: HeadElements): void {
+  switch (element.localName.toLowerCase()) {
+    case 'meta': {
+      const key = element.getAttribute('property') ?? element.getAttribute('name') ?? element.getAttribute('itemprop');
+      const content = blankToNull(element.getAttribute('content'));
+      const name = key?.trim().toLowerCase();
+      if (name && content !== null && !found.meta.has(name)) found.meta.set(name, content);
+      break;
+    }
+    case 'script':
+      if (element.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') {
+        found.jsonLd.push(element.textContent ?? '');
+      }
+      break;
+    case 'link':
+      if (found.canonical === null && /(?:^|\s)canonical(?:\s|$)/i.test(element.getAttribute('rel') ?? '')) {
+        found.canonical = blankToNull(element.getAttribute('href'));
+      }
+      break;
+    case 'title':
+      found.title ??= blankToNull(element.textContent);
+      break;
+    case 'h1':
+      found.h1 ??= blankToNull(element.textContent);
+      break;
+    case 'time':
+      found.time ??= blankToNull(element.getAttribute('datetime'));
+      break;
+    default:
+      break;
+  }
 }
 
-function readJsonLdArticle(document: DomDocument): JsonLdArticle | null {
-  const scripts = document.querySelectorAll('script[type="application/ld+json"]');
-  for (let i = 0; i < scripts.length; i++) {
+function readJsonLdArticle(scripts: string[]): JsonLdArticle | null {
+  for (const script of scripts) {
     let data: unknown;
     try {
-      data = JSON.parse(scripts[i]?.textContent ?? '');
+      data = JSON.parse(script);
     } catch {
       continue; // Broken JSON-LD is common; the meta tags may still say enough.
     }

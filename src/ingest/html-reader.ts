@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { BadInputError } from '../errors.js';
 import { collapseWhitespace, nodeToParagraphs } from './html-to-text.js';
-import { parseHtmlDocument, type DomNode } from './dom.js';
+import { countElements, parseHtmlDocument, type DomNode } from './dom.js';
 import { readHtmlMetadata, type HtmlMetadata } from './html-metadata.js';
 import type { DocumentDraft } from './document-builder.js';
 
@@ -14,6 +14,9 @@ export interface HtmlArticle extends Omit<HtmlMetadata, 'pageTitle'> {
 const HTML_TAG_RE =
   /<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section|main|span|a|br|h[1-6]|ul|ol|li|table|b|i|em|strong|img|script|style)[\s>/]/i;
 
+// News pages have a few thousand elements; the heaviest portals stay under this.
+const MAX_ELEMENTS_FOR_READABILITY = 20_000;
+
 /**
  * Finds the main text of a page with Readability (on linkedom) and its metadata in the head.
  * Throws BadInputError when nothing readable remains.
@@ -22,11 +25,15 @@ export function extractHtmlArticle(origin: string, html: string): HtmlArticle {
   const document = parseHtmlDocument(html);
   const metadata = readHtmlMetadata(document);
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;
-  try {
-    // Readability mutates the document, so the metadata above is read first.
-    parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
-  } catch {
-    parsed = null; // Readability gives up on some odd trees; the whole body is the fallback below.
+  // Readability's own element limit never triggers on linkedom (getElementsByTagName('*') is empty there),
+  // and past it its scoring takes tens of seconds: such a page is read whole instead.
+  if (countElements(document, MAX_ELEMENTS_FOR_READABILITY) <= MAX_ELEMENTS_FOR_READABILITY) {
+    try {
+      // Readability mutates the document, so the metadata above is read first.
+      parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
+    } catch {
+      parsed = null; // Readability gives up on some odd trees; the whole body is the fallback below.
+    }
   }
   let paragraphs = parsed?.content ? nodeToParagraphs(parsed.content) : [];
   if (paragraphs.length === 0 && document.body) paragraphs = nodeToParagraphs(document.body);

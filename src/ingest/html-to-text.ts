@@ -1,4 +1,12 @@
-import { CDATA_SECTION_NODE, isElement, parseHtmlDocument, TEXT_NODE, type DomNode } from './dom.js';
+import {
+  CDATA_SECTION_NODE,
+  DOCUMENT_FRAGMENT_NODE,
+  DOCUMENT_NODE,
+  isElement,
+  parseHtmlDocument,
+  TEXT_NODE,
+  type DomNode,
+} from './dom.js';
 
 // Elements whose content is never report text.
 const SKIPPED = new Set([
@@ -40,7 +48,7 @@ export function nodeToParagraphs(root: DomNode): string[] {
       out.push((item.textContent ?? '').replace(/[\uE000\uE001]/g, ''));
       continue;
     }
-    if (!isElement(item) && item.nodeType !== 9 && item.nodeType !== 11) continue;
+    if (!isElement(item) && item.nodeType !== DOCUMENT_NODE && item.nodeType !== DOCUMENT_FRAGMENT_NODE) continue;
     const name = isElement(item) ? item.localName.toLowerCase() : '';
     if (SKIPPED.has(name)) continue;
     if (name === 'br') {

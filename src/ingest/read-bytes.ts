@@ -1,5 +1,5 @@
 import { BadInputError } from '../errors.js';
-import { checkSize, decodeUtf8 } from './decode-bytes.js';
+import { checkSize, decodeUtf8, oneLineMessage } from './decode-bytes.js';
 import { fileStem, finishDocument, resolveOptions, type DocumentDraft } from './document-builder.js';
 import { readFeed } from './feed-reader.js';
 import { readHtml } from './html-reader.js';
@@ -20,9 +20,13 @@ export function readBytes(origin: string, bytes: Uint8Array, kind: InputKind, op
     return { documents: drafts.map((draft) => finishDocument(draft, resolved)), errors };
   } catch (error) {
     if (error instanceof BadInputError) return { documents: [], errors: [error] };
-    throw error;
+    // A parser crashing on odd input must not stop a batch; the reason says it is unexpected.
+    return { documents: [], errors: [new BadInputError(origin, `${UNEXPECTED_FAILURE}: ${oneLineMessage(error)}`)] };
   }
 }
+
+/** Start of the reason given when a library fails in a way no check foresaw. */
+export const UNEXPECTED_FAILURE = 'reader failed unexpectedly';
 
 function readDrafts(
   origin: string,

@@ -148,3 +148,12 @@ describe('detectKind', () => {
     expect(detectKind('-', utf8(content))).toBe(kind);
   });
 });
+
+describe('readInput from a failing stdin', () => {
+  it('reports the failure as bad input on -', async () => {
+    const { errors } = await readInput('-', {
+      stdin: () => Promise.reject(Object.assign(new Error('closed'), { code: 'EPIPE' })),
+    });
+    expect(errors.map((e) => e.message)).toEqual(['-: cannot be read (EPIPE)']);
+  });
+});

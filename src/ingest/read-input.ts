@@ -11,7 +11,7 @@ import { DEFAULT_MAX_BYTES, type ReadOptions, type ReadResult } from './types.js
  */
 export async function readInput(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   try {
-    const bytes = path === '-' ? await (options.stdin ?? readStdin)() : await readFileChecked(path, options);
+    const bytes = path === '-' ? await readStdinChecked(options) : await readFileChecked(path, options);
     const kind = detectKind(path, bytes);
     if (kind === null) throw unsupported(path);
     return readBytes(path, bytes, kind, options);
@@ -58,6 +58,14 @@ export function describeFsError(error: unknown): string {
 
 function unsupported(path: string): BadInputError {
   return new BadInputError(path, `unsupported file type (expected ${SUPPORTED_EXTENSIONS.join(' ')})`);
+}
+
+async function readStdinChecked(options: ReadOptions): Promise<Uint8Array> {
+  try {
+    return await (options.stdin ?? readStdin)();
+  } catch (error) {
+    throw new BadInputError('-', describeFsError(error));
+  }
 }
 
 async function readStdin(): Promise<Buffer> {
