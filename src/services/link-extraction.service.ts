@@ -14,11 +14,7 @@ import {
   type EventReport,
   type PlaceContainment,
 } from '../link/resolution/index.js';
-import type { ResolutionRepository } from '../store/resolution-types.js';
 import type { Store } from '../store/types.js';
-
-/** A store with the entity-resolution repository. */
-export type ResolvingStore = Store & { readonly resolution: ResolutionRepository };
 
 /** What linking one document did. */
 export interface LinkSummary {
@@ -73,7 +69,7 @@ function placeAttributes(entity: ExtractedEntity): EntityAttributes {
   return {};
 }
 
-function sourceOf(store: ResolvingStore): CandidateSource {
+function sourceOf(store: Store): CandidateSource {
   return { candidates: (type, keys, limit) => store.resolution.candidates(type, keys, limit) };
 }
 
@@ -85,7 +81,7 @@ function sourceOf(store: ResolvingStore): CandidateSource {
  * Call inside the transaction that stores the document.
  */
 export async function linkExtraction(
-  tx: ResolvingStore,
+  tx: Store,
   documentId: string,
   extraction: Extraction,
   now: string,
@@ -169,7 +165,7 @@ export async function linkExtraction(
 }
 
 /** Resolution decisions for a document's profiles, with reviewers' blocks applied. */
-async function resolveDocumentProfiles(tx: ResolvingStore, profiles: EntityProfile[]) {
+async function resolveDocumentProfiles(tx: Store, profiles: EntityProfile[]) {
   const keysByIndex = profiles.map((p) => blockingKeys(p));
   const blocked = await tx.resolution.blockedFor(keysByIndex.flat());
   const blockedPairs = new Set(blocked.map((b) => `${b.key}\u0000${b.entityId}`));
@@ -179,7 +175,7 @@ async function resolveDocumentProfiles(tx: ResolvingStore, profiles: EntityProfi
 }
 
 /** Tells a country from the places within it, from the gazetteer facts stored on place entities. */
-function placeContainment(tx: ResolvingStore): { contains: PlaceContainment; prepare: (ids: string[]) => Promise<void> } {
+function placeContainment(tx: Store): { contains: PlaceContainment; prepare: (ids: string[]) => Promise<void> } {
   const geo = new Map<string, { kind?: string; countryCode?: string } | null>();
   return {
     async prepare(ids) {
@@ -199,7 +195,7 @@ function placeContainment(tx: ResolvingStore): { contains: PlaceContainment; pre
 }
 
 async function linkEvents(
-  tx: ResolvingStore,
+  tx: Store,
   documentId: string,
   extraction: Extraction,
   entityIds: Map<string, string>,

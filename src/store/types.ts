@@ -7,6 +7,7 @@ import type {
   Span,
   Timex,
 } from '../domain/chronicle-json.js';
+import type { ResolutionRepository } from './resolution-types.js';
 
 /** A stored report, without its text and original bytes. */
 export interface DocumentRecord {
@@ -206,6 +207,8 @@ export interface Store {
   readonly events: EventRepository;
   readonly timexes: TimexRepository;
   readonly search: SearchRepository;
+  /** Cross-document resolution: blocking keys and profiles, decision log, reviewers' merges and splits. */
+  readonly resolution: ResolutionRepository;
   /**
    * Runs `fn` in one transaction: all its writes land, or none do. `fn` must use the store it is
    * given; inside a transaction a nested call joins the outer one.

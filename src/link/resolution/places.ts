@@ -65,11 +65,13 @@ interface CountryRow {
 }
 
 /** Cities at least this large are also filed under their folded name (Aqtobe → Aktobe). */
-const VARIANT_POPULATION = 20_000;
+const VARIANT_POPULATION = 50_000;
 
 /** Cheap look-up key: lower-case ASCII letters and digits, words joined by one space. */
 function plainKey(name: string): string {
-  return asciiLower(name)
+  // Most gazetteer names are plain ASCII: skip the Unicode work for them (it dominates load time).
+  const lower = /^[\x20-\x7e]*$/.test(name) ? name.toLowerCase() : asciiLower(name);
+  return lower
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0)
     .join(' ');

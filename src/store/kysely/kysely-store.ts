@@ -7,6 +7,7 @@ import type { SearchHit, SearchRepository, Store } from '../types.js';
 import { KyselyDocumentRepository } from './document.repository.js';
 import { KyselyEntityRepository } from './entity.repository.js';
 import { KyselyEventRepository } from './event.repository.js';
+import { KyselyResolutionRepository } from './resolution.repository.js';
 import { KyselyTimexRepository } from './timex.repository.js';
 
 /** The most hits one search returns, whatever the caller asks. */
@@ -40,6 +41,7 @@ export function createKyselyStore(
     events: new KyselyEventRepository(db),
     timexes: new KyselyTimexRepository(db),
     search,
+    resolution: new KyselyResolutionRepository(db),
     async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
       if (db.isTransaction) return fn(store);
       return db.transaction().execute((trx: Transaction<Database>) =>

@@ -4,6 +4,7 @@ import type { Database } from '../schema.js';
 import { createCoreTables } from './001-core-tables.js';
 import { createSearchIndex } from './002-search-index.js';
 import { createReviewLog } from './003-review-log.js';
+import { createEntityResolution } from './004-entity-resolution.js';
 
 /** One schema change, applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -13,7 +14,12 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append only: never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [createCoreTables, createSearchIndex, createReviewLog];
+export const MIGRATIONS: readonly Migration[] = [
+  createCoreTables,
+  createSearchIndex,
+  createReviewLog,
+  createEntityResolution,
+];
 
 /** The version a fully migrated store has. */
 export const LATEST_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));

@@ -1,0 +1,188 @@
+import type { EntityAttributes } from '../domain/chronicle-json.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { nameKey } from '../link/name-key.js';
+import { blockingKeys } from '../link/resolution/index.js';
+import type { MentionRecord } from '../store/types.js';
+import type { Store } from '../store/types.js';
+
+/** Who decides and why; `now` fixes the clock. */
+export interface ReviewerAction {
+  actor: string;
+  reason?: string;
+  now?: Date;
+}
+
+/** What a merge did. */
+export interface MergeOutcome {
+  survivorId: string;
+  mergedId: string;
+  /** True when the two had been separated by a reviewer before: this merge lifts that. */
+  overrodeSeparation: boolean;
+}
+
+function mergeAttributeValues(a: EntityAttributes, b: EntityAttributes): EntityAttributes {
+  const merged: EntityAttributes = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const current = merged[key];
+    if (current === undefined) merged[key] = value;
+    else if (Array.isArray(current) && Array.isArray(value)) merged[key] = [...new Set([...current, ...value])];
+  }
+  return merged;
+}
+
+/**
+ * A reviewer's merge: `mergedId` becomes part of `survivorId` (mentions, aliases, events, facts),
+ * its id redirects to the survivor, and the resolution log records who and why. Ids of entities
+ * merged earlier are followed to their survivor.
+ */
+export async function mergeEntities(
+  store: Store,
+  survivor: string,
+  merged: string,
+  action: ReviewerAction,
+): Promise<MergeOutcome> {
+  const at = (action.now ?? new Date()).toISOString();
+  return store.transaction(async (tx) => {
+    const rtx = tx;
+    const survivorId = await rtx.resolution.currentId(survivor);
+    const mergedId = await rtx.resolution.currentId(merged);
+    if (survivorId === mergedId) throw new ValidationError(`${survivor} and ${merged} are already one entity (${survivorId})`);
+    const [a, b] = await Promise.all([rtx.entities.get(survivorId), rtx.entities.get(mergedId)]);
+    if (!a) throw new NotFoundError(`entity ${survivor}`);
+    if (!b) throw new NotFoundError(`entity ${merged}`);
+    if (a.type !== b.type) throw new ValidationError(`cannot merge ${a.type} ${a.id} with ${b.type} ${b.id}`);
+    const overrodeSeparation = await rtx.resolution.cannotLink(survivorId, mergedId);
+    if (overrodeSeparation) await rtx.resolution.removeCannotLink(survivorId, mergedId);
+    // Names the reviewer now says belong here may link here again.
+    await rtx.resolution.unblockKeys(survivorId, blockingKeys({ type: b.type, names: [b.name, ...b.aliases] }));
+    await rtx.resolution.mergeInto(survivorId, mergedId);
+    const attributes = mergeAttributeValues(a.attributes, b.attributes);
+    await rtx.entities.update(survivorId, { attributes });
+    await rtx.resolution.log({
+      at,
+      actor: action.actor,
+      action: 'merge',
+      entityId: survivorId,
+      otherId: mergedId,
+      documentId: null,
+      rule: 'reviewer',
+      score: null,
+      detail: { reason: action.reason ?? null, mergedName: b.name, mergedAliases: b.aliases, overrodeSeparation },
+    });
+    return { survivorId, mergedId, overrodeSeparation };
+  });
+}
+
+/** What a split did. */
+export interface SplitOutcome {
+  entityId: string;
+  /** The new entity that took the selected mentions. */
+  newEntityId: string;
+  name: string;
+  movedMentions: number;
+  movedEvents: number;
+}
+
+/**
+ * Picks mentions of an entity by `DOCUMENT:START-END`, by `DOCUMENT` (all its mentions there) or
+ * by surface text (case-insensitive, every mention so written).
+ */
+export function selectMentions(mentions: MentionRecord[], selectors: string[]): MentionRecord[] {
+  const picked = new Set<MentionRecord>();
+  for (const selector of selectors) {
+    const span = /^(.+):(\d+)-(\d+)$/u.exec(selector);
+    let hits: MentionRecord[];
+    if (span) {
+      const [, doc, start, end] = span;
+      hits = mentions.filter((m) => m.documentId === doc && m.start === Number(start) && m.end === Number(end));
+    } else {
+      const byDocument = mentions.filter((m) => m.documentId === selector);
+      hits = byDocument.length > 0 ? byDocument : mentions.filter((m) => nameKey(m.text) === nameKey(selector));
+    }
+    if (hits.length === 0) throw new ValidationError(`no mention of the entity matches ${JSON.stringify(selector)}`);
+    for (const h of hits) picked.add(h);
+  }
+  return [...picked];
+}
+
+function longest(texts: string[]): string {
+  return texts.reduce((a, b) => (b.length > a.length ? b : a), texts[0] ?? '');
+}
+
+/**
+ * A reviewer's split: the selected mentions leave the entity for a new one, with the events and
+ * facts of documents whose every mention moved. The two are kept apart from then on: names of
+ * the new entity no longer link to the old one when later documents are ingested.
+ */
+export async function splitEntity(
+  store: Store,
+  entity: string,
+  selectors: string[],
+  action: ReviewerAction & { name?: string },
+): Promise<SplitOutcome> {
+  if (selectors.length === 0) throw new ValidationError('split needs at least one --mention');
+  const at = (action.now ?? new Date()).toISOString();
+  return store.transaction(async (tx) => {
+    const rtx = tx;
+    const entityId = await rtx.resolution.currentId(entity);
+    const stored = await rtx.entities.get(entityId);
+    if (!stored) throw new NotFoundError(`entity ${entity}`);
+    const mentions = await rtx.entities.mentionsOf([entityId]);
+    const moving = selectMentions(mentions, selectors);
+    const staying = mentions.filter((m) => !moving.includes(m));
+    if (staying.length === 0) throw new ValidationError(`the split would leave ${entityId} without mentions: select fewer`);
+    const first = moving[0] as MentionRecord;
+    let newEntityId = `${entityId}/split-1`;
+    for (let n = 2; await rtx.entities.get(newEntityId); n++) newEntityId = `${entityId}/split-${n}`;
+    const movingTexts = [...new Set(moving.map((m) => m.text))];
+    const stayingTexts = new Set(staying.map((m) => m.text));
+    const name = action.name ?? longest(movingTexts);
+    await rtx.entities.insert({
+      id: newEntityId,
+      type: stored.type,
+      name,
+      nameKey: nameKey(name),
+      attributes: {},
+      firstDocumentId: first.documentId,
+      ordinal: 0,
+      createdAt: at,
+    });
+    const movedMentions = await rtx.resolution.moveMentions(entityId, newEntityId, moving);
+    const leftDocuments = [...new Set(moving.map((m) => m.documentId))].filter(
+      (d) => !staying.some((m) => m.documentId === d),
+    );
+    const movedEvents = await rtx.resolution.moveEventSubjects(entityId, newEntityId, leftDocuments);
+    await rtx.resolution.moveAttributeSources(entityId, newEntityId, leftDocuments);
+    const newAliases = movingTexts.filter((t) => t !== name);
+    await rtx.entities.addAliases(newEntityId, newAliases.map((alias) => ({ alias, aliasKey: nameKey(alias) })));
+    await rtx.resolution.removeAliases(entityId, movingTexts.filter((t) => !stayingTexts.has(t)));
+    let oldName = stored.name;
+    if (movingTexts.includes(oldName) && !stayingTexts.has(oldName)) {
+      // The entity's own name went with the split: it takes the fullest name it still bears.
+      oldName = longest([...stayingTexts]);
+      await rtx.entities.update(entityId, { name: oldName, nameKey: nameKey(oldName) });
+      await rtx.resolution.removeAliases(entityId, [oldName]);
+    }
+    // Both sides are filed again under the names they now bear.
+    const oldKeys = blockingKeys({ type: stored.type, names: [oldName, ...stayingTexts] });
+    const newKeys = blockingKeys({ type: stored.type, names: [name, ...movingTexts] });
+    await rtx.resolution.replaceKeys(entityId, oldKeys);
+    await rtx.resolution.replaceKeys(newEntityId, newKeys);
+    // Keys only the split-off names carry may never lead to the old entity again.
+    const oldKeySet = new Set(oldKeys);
+    await rtx.resolution.blockKeys(entityId, newKeys.filter((k) => !oldKeySet.has(k)), at);
+    await rtx.resolution.addCannotLink(entityId, newEntityId, at);
+    await rtx.resolution.log({
+      at,
+      actor: action.actor,
+      action: 'split',
+      entityId,
+      otherId: newEntityId,
+      documentId: null,
+      rule: 'reviewer',
+      score: null,
+      detail: { reason: action.reason ?? null, name, mentions: moving.map((m) => `${m.documentId}:${m.start}-${m.end}`) },
+    });
+    return { entityId, newEntityId, name, movedMentions, movedEvents };
+  });
+}
