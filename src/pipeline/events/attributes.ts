@@ -23,6 +23,10 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
   if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
   if (MODAL.test(before) || IRREALIS.test(before) || (trig.pattern.frame === 'noun' && FEARED.test(before))) return 'hypothetical';
+  // "The trial is expected to begin in November": announced, not yet happened.
+  if (/^\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|due|set|planned|likely|unlikely)\s+to|(?:will|would|could|may|might)\s)/i.test(text.slice(trig.end, trig.end + 40))) {
+    return 'hypothetical';
+  }
   if (genericSubject || GENERIC.test(sentenceBefore)) return 'generic';
   return 'asserted';
 }
@@ -77,7 +81,8 @@ function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: num
     const a = out[i];
     const b = out[i + 1];
     if (!a || !b) continue;
-    if (/^\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*$/i.test(text.slice(a.timex.end, b.timex.start))) {
+    const calendar = (t: Timex): boolean => /^\d{4}/.test(t.value);
+    if (calendar(a.timex) && calendar(b.timex) && b.timex.value >= a.timex.value && /^\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*$/i.test(text.slice(a.timex.end, b.timex.start))) {
       const to = b.date.to ?? b.date.from;
       const merged: EventDate = { from: a.date.from ?? '', text: text.slice(a.timex.start, b.timex.end) };
       if (to && to !== merged.from) merged.to = to;

@@ -195,8 +195,8 @@ function inheritNarrativeDates(events: DraftEvent[]): void {
         if (distance < 0) continue;
         const same = d.subject !== null && d.subject === e.subject;
         const limit = same ? NARRATIVE_SAME_SUBJECT : NARRATIVE_ANY;
-        // "since April 15" starts a period; it does not date what others did within it.
-        if (distance > limit || distance === 0 || (d.openEnd && !same)) continue;
+        // Only a scene (an unnamed crowd) or the same person's story sets the time; "since 2015" starts a period, it dates nothing else.
+        if (distance > limit || distance === 0 || d.openEnd || (!same && d.subject !== null)) continue;
         if (d.date && (!best || distance < best.distance)) best = { date: d.date, distance };
       }
     }

@@ -43,6 +43,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:had|has|have) ' + P + ' (?:bank )?(?:accounts?|assets|property|savings) (?:frozen|seized|confiscated|arrested)' },
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|arrested) ' + P + ' (?:bank )?(?:accounts?|assets|property|properties|savings|apartment|house)' },
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:bank )?(?:accounts?|assets|property|properties|savings) (?:were|was|have been|had been|has been) (?:frozen|seized|confiscated)' },
+  { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|expropriated) (?:the |his |her |their )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?)(?:,? and (?:the |his |her |their )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?))? (?:of|belonging to)' },
   { type: 'asset_freeze', frame: 'noun', pattern: 'asset freeze|freezing of ' + P + ' (?:bank )?(?:accounts?|assets)|confiscation of ' + P + ' (?:property|assets)' },
   // wanted before arrest: "arrest warrant", "ordered her arrest"
   { type: 'wanted', frame: 'noun', pattern: '(?:international )?(?:arrest warrant|warrant for ' + P + ' arrest)|(?:interpol )?red notice|wanted list|international search list' },
@@ -67,6 +68,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'charge', frame: 'noun', pattern: '(?:criminal )?charges? (?:against|of)|criminal (?:case|proceedings|investigation|lawsuit)|(?:opened|launched|initiated|filed) (?:an? )?(?:\\w+ )?(?:case|investigation|lawsuit|probe) against|criminal prosecution|prosecution of|faces? charges|facing charges|under investigation' },
   { type: 'trial', frame: 'noun', pattern: '(?:went|go|goes|stood|stand|stands|is|was|are|were) on trial|trial|court hearing|appeared in court|tried (?:in absentia|by|for|in)' },
   { type: 'sentence', frame: 'verb', pattern: 'sentenced|convicted|found guilty|jailed for ' + N + ' ' + UNIT + '|given an? (?:\\w+[- ])?(?:year|month)s?[- ](?:prison |jail )?(?:sentence|term)' },
+  { type: 'sentence', frame: 'intrans', pattern: '(?:received|receives|got|gets|was given|were given|was handed|were handed|handed down) (?:a |an )?(?:[\\w-]+ ){0,3}(?:sentences?|prison terms?|jail terms?|terms? in prison)' },
   { type: 'sentence', frame: 'noun', pattern: 'convictions?|(?:prison|jail) (?:sentence|term)' },
   { type: 'acquittal', frame: 'verb', pattern: 'acquitted|pardoned|amnestied|exonerated|cleared of|charges (?:were|have been|had been) dropped|case (?:was|has been|had been) (?:closed|dropped|dismissed)' },
   { type: 'acquittal', frame: 'noun', pattern: 'acquittal|pardon|amnesty' },
@@ -90,6 +92,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'exile', frame: 'intrans', pattern: '(?:fled|flee|flees|fleeing|escaped) (?:to|into|from|abroad|the country)|(?:left|leave|leaves|leaving) (?:his|her|their|the) (?:country|homeland)|emigrated|went into exile|(?:lives?|living|lived) in exile|(?:has|have|had) (?:resided|lived) in|resides in|(?:moved|relocated|move|relocate) (?:to|abroad)|settled (?:in|here|there)|(?:sought|seek|took|take) refuge' },
   { type: 'exile', frame: 'noun', pattern: 'exiled|in exile' },
   { type: 'deportation', frame: 'verb', pattern: 'deported|expelled|extradited(?= to \\w+ from)|(?:denied|refused) entry|barred from entering|banned from entering|turned back at the border' },
+  { type: 'deportation', frame: 'intrans', pattern: '(?:was|were|been) (?:forcibly )?(?:put on a (?:plane|flight)|flown|sent back|returned|bundled onto a (?:plane|flight)) to' },
   { type: 'deportation', frame: 'noun', pattern: 'deportation|expulsion|entry ban' },
   { type: 'asylum_granted', frame: 'intrans', pattern: '(?:granted|received|obtained|got|given|won) (?:political )?(?:asylum|refugee status)' },
   { type: 'asylum_denied', frame: 'intrans', pattern: '(?:refused|denied|rejected) (?:political )?(?:asylum|refugee status)|(?:asylum|refugee) (?:claim|application|request|status) (?:was|has been|had been) (?:rejected|denied|refused|withdrawn|revoked)|stripped of (?:his |her )?refugee status' },
