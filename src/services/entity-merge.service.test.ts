@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../errors.js';
+import { buildExtraction } from '../link/resolution/testing/build-extraction.js';
+import { fixtureReports } from '../link/resolution/testing/fixture-reports.js';
+import type { Store } from '../store/index.js';
+import { getCaseFile } from './case-file.service.js';
+import { mergeEntities, splitEntity } from './entity-merge.service.js';
+import { saveExtraction } from './ingest.service.js';
+import { buildSourceDocument } from './testing/builders.js';
+import { openTempStore } from './testing/scenario.js';
+
+const FIXTURES = fileURLToPath(new URL('../../test/fixtures/resolution/', import.meta.url));
+const reviewer = { actor: 'reviewer@example.org', now: new Date('2026-02-01T00:00:00Z') };
+
+let store: Store;
+let dispose: () => Promise<void>;
+beforeEach(async () => {
+  ({ store, dispose } = await openTempStore());
+});
+afterEach(async () => dispose());
+
+async function ingest(id: string, file: string): Promise<void> {
+  const extraction = fixtureReports().find((r) => r.document.id === id);
+  if (!extraction) throw new Error(`no fixture ${id}`);
+  const text = readFileSync(`${FIXTURES}${file}`, 'utf8');
+  await saveExtraction(store, buildSourceDocument({ id, text }), extraction);
+}
+
+async function personId(name: string): Promise<string> {
+  const [found] = await store.entities.findByName('person', name.toLowerCase());
+  if (!found) throw new Error(`no person ${name}`);
+  return found.id;
+}
+
+describe('mergeEntities', () => {
+  it('joins two people, redirects the old id and logs who and why', async () => {
+    await ingest('01-steppe-post', '01-steppe-post-sadykov.txt');
+    await ingest('04-farm-news', '04-farm-news-bolat-sadykov.txt');
+    const aidos = await personId('Aidos Sadykov');
+    const bolat = await personId('Bolat Sadykov');
+    const outcome = await mergeEntities(store, aidos, bolat, { ...reviewer, reason: 'test' });
+    expect(outcome).toMatchObject({ survivorId: aidos, mergedId: bolat });
+    expect(await store.entities.get(bolat)).toBeNull();
+    expect(await store.resolution.currentId(bolat)).toBe(aidos);
+    const file = await getCaseFile(store, bolat);
+    expect(file.entity.id).toBe(aidos);
+    expect(file.names.map((n) => n.name)).toContain('Bolat Sadykov');
+    expect(file.resolution.at(-1)).toMatchObject({ action: 'merge', actor: reviewer.actor, rule: 'reviewer', otherId: bolat });
+    await expect(mergeEntities(store, aidos, bolat, reviewer)).rejects.toThrow(ValidationError);
+  });
+});
+
+describe('splitEntity', () => {
+  it('undoes a wrong merge, and the next ingest does not redo it', async () => {
+    await ingest('01-steppe-post', '01-steppe-post-sadykov.txt');
+    await ingest('04-farm-news', '04-farm-news-bolat-sadykov.txt');
+    const aidos = await personId('Aidos Sadykov');
+    const bolat = await personId('Bolat Sadykov');
+    await mergeEntities(store, aidos, bolat, reviewer);
+
+    const split = await splitEntity(store, aidos, ['04-farm-news'], { ...reviewer, reason: 'different people' });
+    expect(split.name).toBe('Bolat Sadykov');
+    expect(split.movedMentions).toBe(2);
+    expect((await store.entities.get(aidos))?.aliases).not.toContain('Bolat Sadykov');
+
+    // A new report names Bolat Sadykov again, in the company that made the merge tempting.
+    const text = 'Bolat Sadykov, the Shymkent farmer, lost his appeal. Sadykov said he would go on.';
+    const extraction = buildExtraction('08-farm-news-2', text, '2016-09-01', [
+      { type: 'person', name: 'Bolat Sadykov', aliases: ['Sadykov'], attributes: { roles: ['farmer'] } },
+      { type: 'place', name: 'Shymkent' },
+    ]);
+    await saveExtraction(store, buildSourceDocument({ id: '08-farm-news-2', text }), extraction);
+    const mentions = await store.entities.mentionsOf([aidos]);
+    expect(mentions.some((m) => m.documentId === '08-farm-news-2')).toBe(false);
+    const bolatMentions = await store.entities.mentionsOf([split.newEntityId]);
+    expect(bolatMentions.some((m) => m.documentId === '08-farm-news-2')).toBe(true);
+    expect(await store.resolution.cannotLink(aidos, split.newEntityId)).toBe(true);
+  });
+
+  it('selects mentions by document span and by text, and refuses to empty the entity', async () => {
+    await ingest('01-steppe-post', '01-steppe-post-sadykov.txt');
+    const aidos = await personId('Aidos Sadykov');
+    const [first] = await store.entities.mentionsOf([aidos]);
+    await expect(splitEntity(store, aidos, ['Aidos Sadykov', 'Sadykov'], reviewer)).rejects.toThrow(/without mentions/);
+    await expect(splitEntity(store, aidos, ['nobody'], reviewer)).rejects.toThrow(/no mention/);
+    const outcome = await splitEntity(store, aidos, [`${first?.documentId}:${first?.start}-${first?.end}`], reviewer);
+    expect(outcome.movedMentions).toBe(1);
+  });
+});
