@@ -5,6 +5,7 @@ import { createCoreTables } from './001-core-tables.js';
 import { createSearchIndex } from './002-search-index.js';
 import { createReviewLog } from './003-review-log.js';
 import { createEntityResolution } from './004-entity-resolution.js';
+import { createSecurityTables } from './005-security.js';
 
 /** One schema change, applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   createSearchIndex,
   createReviewLog,
   createEntityResolution,
+  createSecurityTables,
 ];
 
 /** The version a fully migrated store has. */
