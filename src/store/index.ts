@@ -7,6 +7,7 @@ export type * from './types.js';
 export type * from './resolution-types.js';
 export { parseSearchQuery, type SearchQuery, type SearchClause, type SearchTerm } from './search-query.js';
 export { LATEST_VERSION } from './migrations/index.js';
+export { kyselyOf } from './kysely/kysely-store.js';
 
 /**
  * Opens the store at `location`, else $CHRONICLE_DB, else ./chronicle.db, migrating it on open.

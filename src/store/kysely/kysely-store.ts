@@ -13,6 +13,16 @@ import { KyselyTimexRepository } from './timex.repository.js';
 /** The most hits one search returns, whatever the caller asks. */
 export const MAX_SEARCH_LIMIT = 200;
 
+const connections = new WeakMap<Store, Kysely<Database>>();
+
+/**
+ * The Kysely connection behind a store (or a transaction's store), for modules that keep their own
+ * portable tables (audit, accounts). Null for a store not built by `createKyselyStore`.
+ */
+export function kyselyOf(store: Store): Kysely<Database> | null {
+  return connections.get(store) ?? null;
+}
+
 /** How a store ends: close the pool or file. */
 export type CloseFn = () => Promise<void>;
 
@@ -53,5 +63,6 @@ export function createKyselyStore(
     schemaVersion: () => readSchemaVersion(db),
     close,
   };
+  connections.set(store, db);
   return store;
 }
