@@ -1,0 +1,176 @@
+import { sql, type Kysely } from 'kysely';
+import { ValidationError } from '../../errors.js';
+import type { Database } from '../schema.js';
+import type { SearchClause, SearchQuery, SearchTerm } from '../search-query.js';
+import type { SearchHit } from '../types.js';
+
+// Control characters never occur in report text, so they can mark matches unambiguously.
+const OPEN = '\u0002';
+const CLOSE = '\u0003';
+
+/**
+ * The 'simple' configuration lower-cases and splits words without stemming or stop words, like
+ * FTS5's unicode61 tokenizer, so both engines match the same words. Title weighs A, text B.
+ */
+const STATEMENTS = [
+  `alter table documents add column search_vector tsvector generated always as (
+     setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') ||
+     setweight(to_tsvector('simple'::regconfig, text), 'B')) stored`,
+  `create index documents_search on documents using gin (search_vector)`,
+  `alter table evidence add column search_vector tsvector generated always as (
+     to_tsvector('simple'::regconfig, text)) stored`,
+  `create index evidence_search on evidence using gin (search_vector)`,
+];
+
+/** Generated tsvector columns (kept in step by PostgreSQL itself) with GIN indexes. */
+export async function createPostgresSearchIndex(db: Kysely<Database>): Promise<void> {
+  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
+}
+
+function renderTerm(term: SearchTerm): string {
+  // The parser keeps only letters and digits in words, so quoting cannot be escaped from.
+  const lexemes = term.words.map((w, i) => (term.prefix && i === term.words.length - 1 ? `'${w}':*` : `'${w}'`));
+  return lexemes.length === 1 ? (lexemes[0] as string) : `(${lexemes.join(' <-> ')})`;
+}
+
+function renderClause(clause: SearchClause): string {
+  const parts = clause.alternatives.map(renderTerm);
+  const body = parts.length === 1 ? (parts[0] as string) : `(${parts.join(' | ')})`;
+  return clause.negated ? `!${body}` : body;
+}
+
+/** A parsed query as tsquery text: clauses joined by `&`, OR as `|`, phrases as `<->`, prefixes as `:*`. */
+export function toTsQuery(query: SearchQuery): string {
+  const positive = query.clauses.filter((c) => !c.negated).map(renderClause);
+  const negative = query.clauses.filter((c) => c.negated).map(renderClause);
+  return [...positive, ...negative].join(' & ');
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Strips the match markers from `marked`, returning the plain text and where the matches were.
+ * ts_headline marks each word of a phrase alone; words separated only by spaces are joined so a
+ * phrase reads as one match, as it does in SQLite.
+ */
+export function unmark(marked: string, joinAdjacent: boolean): { snippet: string; highlights: Span[] } {
+  let text = '';
+  const highlights: Span[] = [];
+  let open = -1;
+  for (const ch of marked) {
+    if (ch === OPEN) open = text.length;
+    else if (ch === CLOSE) {
+      if (open >= 0) {
+        const last = highlights[highlights.length - 1];
+        if (joinAdjacent && last && /^\s+$/u.test(text.slice(last.end, open))) last.end = text.length;
+        else highlights.push({ start: open, end: text.length });
+      }
+      open = -1;
+    } else text += ch;
+  }
+  return { snippet: text, highlights };
+}
+
+interface DocumentRow {
+  id: string;
+  title: string | null;
+  score: number;
+  in_text: boolean;
+  snippet: string;
+  title_marked: string | null;
+  marked: string | null;
+}
+
+interface EvidenceRow {
+  event_id: string;
+  document_id: string;
+  title: string | null;
+  start: number;
+  end: number;
+  score: number;
+  snippet: string;
+}
+
+const SNIPPET = `StartSel="${OPEN}", StopSel="${CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const WHOLE = `StartSel="${OPEN}", StopSel="${CLOSE}", HighlightAll=true`;
+// Weights for D, C, B, A: a title word counts four times a body word, as in the SQLite ranking.
+const WEIGHTS = sql.raw(`'{0.0, 0.0, 0.25, 1.0}'::float4[]`);
+
+/**
+ * Ranked hits over documents and evidence (ts_rank over the GIN-indexed vectors, length-normalised).
+ * Snippets and highlights are computed for the returned rows only.
+ */
+export async function searchPostgres(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<SearchHit[]> {
+  const tsquery = toTsQuery(query);
+  const joinAdjacent = query.clauses.some((c) => c.alternatives.some((t) => t.kind === 'phrase'));
+  try {
+    const documents = await sql<DocumentRow>`
+      with q as (select to_tsquery('simple', ${tsquery}) as query),
+      top as (
+        select d.id, d.title, d.text, d.seq, ts_rank(${WEIGHTS}, d.search_vector, q.query, 1) as score
+        from documents d, q
+        where d.search_vector @@ q.query
+        order by score desc, d.seq
+        limit ${limit})
+      select top.id, top.title, top.score,
+             to_tsvector('simple', top.text) @@ q.query as in_text,
+             ts_headline('simple', top.text, q.query, ${SNIPPET}) as snippet,
+             ts_headline('simple', coalesce(top.title, ''), q.query, ${WHOLE}) as title_marked,
+             case when to_tsvector('simple', top.text) @@ q.query
+               then ts_headline('simple', top.text, q.query, ${WHOLE}) end as marked
+      from top, q
+      order by top.score desc, top.seq`.execute(db);
+    const evidence = await sql<EvidenceRow>`
+      with q as (select to_tsquery('simple', ${tsquery}) as query),
+      top as (
+        select e.seq, e.event_id, e.document_id, e.start, e."end", e.text,
+               ts_rank(e.search_vector, q.query, 1) as score
+        from evidence e, q
+        where e.search_vector @@ q.query
+        order by score desc, e.seq
+        limit ${limit})
+      select top.event_id, top.document_id, d.title, top.start, top."end", top.score,
+             ts_headline('simple', top.text, q.query, ${SNIPPET}) as snippet
+      from top join documents d on d.id = top.document_id, q
+      order by top.score desc, top.seq`.execute(db);
+    const hits: SearchHit[] = [
+      ...documents.rows.map((r): SearchHit => {
+        // A document matched in its title only shows its title, like SQLite's best-column snippet.
+        const shown = r.in_text ? unmark(r.snippet, joinAdjacent) : unmark(r.title_marked ?? '', joinAdjacent);
+        const first = r.marked === null ? undefined : unmark(r.marked, joinAdjacent).highlights[0];
+        return {
+          kind: 'document',
+          documentId: r.id,
+          documentTitle: r.title,
+          eventId: null,
+          ...shown,
+          start: first?.start ?? null,
+          end: first?.end ?? null,
+          score: Number(r.score),
+        };
+      }),
+      ...evidence.rows.map(
+        (r): SearchHit => ({
+          kind: 'evidence',
+          documentId: r.document_id,
+          documentTitle: r.title,
+          eventId: r.event_id,
+          ...unmark(r.snippet, joinAdjacent),
+          start: r.start,
+          end: r.end,
+          score: Number(r.score),
+        }),
+      ),
+    ];
+    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+  } catch (error) {
+    // The parser should make this unreachable; never let an engine message through as a crash.
+    if (error instanceof Error && /tsquery|syntax error/i.test(error.message)) {
+      throw new ValidationError(`search query cannot be run: ${error.message}`);
+    }
+    throw error;
+  }
+}
