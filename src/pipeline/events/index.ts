@@ -62,6 +62,7 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
   const merged = mergeDrafts(foldCustody(drafts));
   inheritNarrativeDates(merged);
   return merged
+    .filter((d) => !d.scene)
     .sort((a, b) => (a.evidence[0]?.start ?? 0) - (b.evidence[0]?.start ?? 0))
     .map((d, i) => ({
       id: `v${i + 1}`,
@@ -152,7 +153,9 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     openEnd: found?.openEnd ?? false,
   };
   if (!parts.subjects.length) {
-    if (!NULL_SUBJECT_TYPES.has(type)) return [];
+    if (!NULL_SUBJECT_TYPES.has(type)) {
+      return found?.from === 'clause' && modality === 'asserted' ? [{ ...common, subject: null, confidence: 0, scene: true }] : [];
+    }
     if (type === 'protest_dispersal' && !found) return [];
     if (type === 'protest') {
       // An unnamed crowd counts only as a dated, new gathering ("the protests" refers back; "protests are a nightmare" is generic).
@@ -186,7 +189,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
 function inheritNarrativeDates(events: DraftEvent[]): void {
   const dated = events.filter((e) => e.date && e.modality === 'asserted' && e.dateSource !== 'narrative');
   for (const e of events) {
-    if (e.date || e.modality !== 'asserted') continue;
+    if (e.date || e.modality !== 'asserted' || e.scene) continue;
     const s = e.sentences[0] ?? 0;
     let best: { date: EventDate; distance: number } | null = null;
     for (const d of dated) {

@@ -9,6 +9,8 @@ export interface DraftEvent extends Omit<ExtractedEvent, 'id'> {
   dateSentence: number | null;
   /** The date opens a period that runs on ("since November"). */
   openEnd: boolean;
+  /** Nobody named ("sentenced two journalists"): not reported, but it sets the time for the sentences after it. */
+  scene?: boolean;
 }
 
 const DAY = 86_400_000;

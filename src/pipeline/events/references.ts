@@ -206,8 +206,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
           r.entityType = r.ids.length ? 'person' : null;
         }
       } else if (l === 'its') {
-        // "Its website was blocked": the organization named last, in this sentence or the one before.
-        const org = [...refs.slice(0, refs.indexOf(r))].reverse().find((p) => p.entityType === 'organization' && p.sentence >= r.sentence - 1);
+        // "Its website was blocked": the organization named last, in this sentence or the two before.
+        const org = [...refs.slice(0, refs.indexOf(r))].reverse().find((p) => p.entityType === 'organization' && p.sentence >= r.sentence - 2);
         if (org) {
           r.ids = [...org.ids];
           r.entityType = 'organization';
