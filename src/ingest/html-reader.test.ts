@@ -35,6 +35,19 @@ describe('html reader', () => {
     expect(doc.text).not.toMatch(/LEAK|Home|rights reserved|tracker/);
   });
 
+  it('keeps menus, sidebars, comments and banners out of a cluttered page', async () => {
+    const doc = (await readInput(fixturePath('cluttered.html'))).documents[0]!;
+    // Readability's title drops the outlet suffix of <title>.
+    expect(doc.title).toBe("Court jails blogger for 'extremism'");
+    expect(doc.published).toBe('2022-10-05');
+    expect(doc.language).toBe('ru');
+    expect(doc.text.startsWith(
+      "Court jails blogger for 'extremism'\n\nA court in Aktau on Tuesday sentenced the blogger Yerlan Abenov",
+    )).toBe(true);
+    expect(doc.text).toContain('\n\nHuman rights groups have counted at least 14 criminal cases');
+    expect(doc.text).not.toMatch(/cookies|Politics|Search|Most read|Kaspiy|Shame on them|About|Facebook|© Caspian/);
+  });
+
   it('falls back to JSON-LD in an @graph for headline, date and publisher', () => {
     const html = `<html><head><script type="application/ld+json">
       {"@graph":[{"@type":"WebPage"},{"@type":["NewsArticle"],"headline":"Trial opens in Osh",

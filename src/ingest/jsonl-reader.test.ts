@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readBytes } from './read-bytes.js';
+import { BadInputError } from '../errors.js';
+import { readBytes, readJsonLine } from './read-bytes.js';
 import { readInput } from './read-input.js';
 import { fixtureBytes, fixturePath, sha256Hex, utf8 } from './test-helpers.js';
 
@@ -79,5 +80,17 @@ describe('JSONL reader', () => {
     expect(documents).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0]?.message).toMatch(/^x\.jsonl: not JSON Lines \(line 1: /);
+  });
+});
+
+describe('readJsonLine', () => {
+  it('reads one streamed record, the id from the hash when none is given', () => {
+    const line = '{"text":"Headline\\n\\nBody.","published":"2020-01-02T03:04:05+06:00"}';
+    const doc = readJsonLine('stdin:4', line, { source: 'Given' });
+    expect(doc).toMatchObject({ id: sha256Hex(utf8(line)).slice(0, 16), title: 'Headline', published: '2020-01-02', source: 'Given' });
+  });
+
+  it('throws BadInputError naming the line', () => {
+    expect(() => readJsonLine('stdin:2', '{"text": 1}')).toThrow(new BadInputError('stdin:2', '"text" is not a string'));
   });
 });

@@ -34,14 +34,14 @@ export function readJsonl(origin: string, content: string): JsonlResult {
     const lineOrigin = `${origin}:${lineNo}`;
     let record: unknown;
     try {
-      record = JSON.parse(line);
-      parsedAny = true;
+      record = parseJsonLine(lineOrigin, line);
     } catch (error) {
-      const reason = `not JSON (${oneLineMessage(error)})`;
-      firstParseError ??= `line ${lineNo}: ${reason}`;
-      errors.push(new BadInputError(lineOrigin, reason));
+      if (!(error instanceof BadInputError)) throw error;
+      firstParseError ??= `line ${lineNo}: ${error.reason}`;
+      errors.push(error);
       return;
     }
+    parsedAny = true;
     try {
       const draft = readRecord(lineOrigin, record, encoder.encode(line));
       const id = draft.id ?? (stem === null ? null : `${stem}-${lineNo}`);
@@ -60,6 +60,22 @@ export function readJsonl(origin: string, content: string): JsonlResult {
     return { drafts: [], errors: [new BadInputError(origin, `not JSON Lines (${firstParseError})`)] };
   }
   return { drafts, errors };
+}
+
+/**
+ * Reads one JSON Lines record (without its line ending) into a draft; throws BadInputError on `origin`.
+ * The id is null when the record names none.
+ */
+export function readJsonlLine(origin: string, line: string): DocumentDraft {
+  return readRecord(origin, parseJsonLine(origin, line), encoder.encode(line));
+}
+
+function parseJsonLine(origin: string, line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch (error) {
+    throw new BadInputError(origin, `not JSON (${oneLineMessage(error)})`);
+  }
 }
 
 function readRecord(origin: string, record: unknown, original: Uint8Array): DocumentDraft {

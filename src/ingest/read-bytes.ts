@@ -3,7 +3,8 @@ import { checkSize, decodeUtf8, oneLineMessage } from './decode-bytes.js';
 import { fileStem, finishDocument, resolveOptions, type DocumentDraft } from './document-builder.js';
 import { readFeed } from './feed-reader.js';
 import { readHtml } from './html-reader.js';
-import { readJsonl } from './jsonl-reader.js';
+import type { SourceDocument } from '../domain/source-document.js';
+import { readJsonl, readJsonlLine } from './jsonl-reader.js';
 import { readText } from './text-reader.js';
 import { DEFAULT_MAX_BYTES, type InputKind, type ReadOptions, type ReadResult } from './types.js';
 
@@ -27,6 +28,14 @@ export function readBytes(origin: string, bytes: Uint8Array, kind: InputKind, op
 
 /** Start of the reason given when a library fails in a way no check foresaw. */
 export const UNEXPECTED_FAILURE = 'reader failed unexpectedly';
+
+/**
+ * Reads one JSON Lines record (no line ending) into a document, for callers that stream lines;
+ * throws BadInputError naming `origin`. Without an `id` field the id comes from the hash.
+ */
+export function readJsonLine(origin: string, line: string, options: ReadOptions = {}): SourceDocument {
+  return finishDocument(readJsonlLine(origin, line), resolveOptions(origin, options));
+}
 
 function readDrafts(
   origin: string,
