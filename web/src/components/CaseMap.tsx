@@ -6,8 +6,8 @@ import type { FeatureCollection } from 'geojson';
 import type { CaseView } from '../api';
 import { Link, paths } from '../router';
 
-const WIDTH = 640;
-const HEIGHT = 380;
+const WIDTH = 420;
+const HEIGHT = 300;
 
 let countries: Promise<FeatureCollection> | null = null;
 
@@ -48,8 +48,8 @@ export function CaseMap({ places }: { places: CaseView['places'] }) {
   };
   const projection = geoNaturalEarth1().fitExtent(
     [
-      [20, 20],
-      [WIDTH - 20, HEIGHT - 20],
+      [16, 16],
+      [WIDTH - 60, HEIGHT - 16],
     ],
     frame,
   );
@@ -65,8 +65,8 @@ export function CaseMap({ places }: { places: CaseView['places'] }) {
           if (!xy) return null;
           return (
             <g key={p.id} className="place" transform={`translate(${xy[0]},${xy[1]})`}>
-              <circle r={4 + Math.min(6, p.eventIds.length * 1.5)} />
-              <text x={9} y={4}>
+              <circle r={3.5 + Math.min(5, p.eventIds.length * 1.2)} />
+              <text x={xy[0] > WIDTH - 90 ? -9 : 9} y={4} textAnchor={xy[0] > WIDTH - 90 ? 'end' : 'start'}>
                 {p.name}
               </text>
             </g>

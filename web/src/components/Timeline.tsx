@@ -13,6 +13,9 @@ export function yearOf(iso: string, end = false): number {
 const WIDTH = 900;
 const LANE = 16;
 const PAD = 24;
+/** More lanes than this would make a wall: later marks share the last lane. */
+const MAX_LANES = 10;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * The case on a time axis: each dated event a mark (a bar for an interval), coloured by group;
@@ -26,9 +29,13 @@ export function Timeline({ events, onPick }: { events: EventView[]; onPick: (id:
     const to = yearOf((e.dateTo ?? e.dateFrom) as string, true);
     return { e, from, to };
   });
-  const min = Math.floor(Math.min(...spans.map((s) => s.from)));
-  const max = Math.ceil(Math.max(...spans.map((s) => s.to)));
-  const range = Math.max(1, max - min);
+  const first = Math.min(...spans.map((s) => s.from));
+  const last = Math.max(...spans.map((s) => s.to));
+  // Short cases get a month scale, long ones whole years.
+  const short = last - first <= 3;
+  const min = short ? Math.floor(first * 12 - 1) / 12 : Math.floor(first);
+  const max = short ? Math.ceil(last * 12 + 1) / 12 : Math.ceil(last);
+  const range = Math.max(1 / 12, max - min);
   const x = (year: number): number => PAD + ((year - min) / range) * (WIDTH - 2 * PAD);
   // Greedy lanes: an event goes to the first lane whose last mark ends before it starts.
   const laneEnds: number[] = [];
@@ -38,22 +45,32 @@ export function Timeline({ events, onPick }: { events: EventView[]; onPick: (id:
       const x0 = x(s.from);
       const x1 = Math.max(x(s.to), x0 + 8);
       let lane = laneEnds.findIndex((end) => end + 4 < x0);
-      if (lane < 0) lane = laneEnds.push(0) - 1;
-      laneEnds[lane] = x1;
+      if (lane < 0) lane = laneEnds.length < MAX_LANES ? laneEnds.push(0) - 1 : MAX_LANES - 1;
+      laneEnds[lane] = Math.max(laneEnds[lane] ?? 0, x1);
       return { ...s, x0, x1, lane };
     });
   const height = PAD + laneEnds.length * LANE + 28;
-  const step = range > 40 ? 10 : range > 16 ? 5 : range > 6 ? 2 : 1;
-  const ticks: number[] = [];
-  for (let y = Math.ceil(min / step) * step; y <= max; y += step) ticks.push(y);
+  const ticks: Array<{ at: number; label: string }> = [];
+  if (short) {
+    const months = Math.round(range * 12);
+    const step = months > 24 ? 6 : months > 12 ? 3 : months > 6 ? 2 : 1;
+    for (let m = Math.ceil(min * 12); m <= max * 12; m++) {
+      if (m % step !== 0) continue;
+      const month = ((m % 12) + 12) % 12;
+      ticks.push({ at: m / 12, label: month === 0 || ticks.length === 0 ? `${MONTHS[month]} ${Math.floor(m / 12)}` : (MONTHS[month] ?? '') });
+    }
+  } else {
+    const step = range > 40 ? 10 : range > 16 ? 5 : range > 6 ? 2 : 1;
+    for (let y = Math.ceil(min / step) * step; y <= max; y += step) ticks.push({ at: y, label: String(y) });
+  }
   return (
     <figure className="timeline">
       <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="Timeline of events">
         {ticks.map((t) => (
-          <g key={t}>
-            <line x1={x(t)} x2={x(t)} y1={8} y2={height - 20} className="tick" />
-            <text x={x(t)} y={height - 6} textAnchor="middle" className="tick-label">
-              {t}
+          <g key={t.at}>
+            <line x1={x(t.at)} x2={x(t.at)} y1={8} y2={height - 20} className="tick" />
+            <text x={x(t.at)} y={height - 6} textAnchor={x(t.at) < PAD + 30 ? 'start' : 'middle'} className="tick-label">
+              {t.label}
             </text>
           </g>
         ))}

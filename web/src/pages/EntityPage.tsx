@@ -7,6 +7,9 @@ import { formatDuration, formatEventDate } from '../format';
 import { useAsync, useTitle } from '../hooks';
 import { Link, paths } from '../router';
 
+/** Events drawn at first: a long case file stays quick to open. */
+const PAGE = 150;
+
 function attributeText(value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(', ');
   if (value && typeof value === 'object') return JSON.stringify(value);
@@ -16,10 +19,15 @@ function attributeText(value: unknown): string {
 /** A person's case file: names, attributes, timeline, dated events with sources, map, connections. */
 export function EntityPage({ id }: { id: string }) {
   const [scope, setScope] = useState<CaseScope>('reviewable');
+  const [shown, setShown] = useState(PAGE);
   const view = useAsync(() => api.caseView(id, scope), [id, scope]);
   const c = view.data;
   useTitle(c?.person.name ?? 'Case file');
   const pick = (eventId: string): void => {
+    if (c && c.events.findIndex((e) => e.id === eventId) >= shown) setShown(c.events.length);
+    window.setTimeout(() => reveal(eventId), 0);
+  };
+  const reveal = (eventId: string): void => {
     const el = document.getElementById(`ev-${eventId}`);
     el?.scrollIntoView({ behavior: 'smooth', block: 'center' });
     el?.classList.add('flash');
@@ -62,7 +70,7 @@ export function EntityPage({ id }: { id: string }) {
           <div>
             <dt>sources</dt>
             <dd>
-              {c.documents.length} report{c.documents.length === 1 ? '' : 's'} mention {c.person.name}
+              {c.documents.length === 1 ? '1 report mentions' : `${c.documents.length} reports mention`} {c.person.name}
             </dd>
           </div>
         </dl>
@@ -96,7 +104,7 @@ export function EntityPage({ id }: { id: string }) {
         <Panel title={`Events (${c.events.length})`}>
           {c.events.length === 0 ? <p className="muted">No events in this view.</p> : null}
           <ol className="event-list">
-            {c.events.map((e) => (
+            {c.events.slice(0, shown).map((e) => (
               <li key={e.id} id={`ev-${e.id}`} className={`event status-${e.status}`}>
                 <div className="event-date">{formatEventDate(e.dateFrom, e.dateTo)}</div>
                 <div className="event-body">
@@ -138,6 +146,9 @@ export function EntityPage({ id }: { id: string }) {
               </li>
             ))}
           </ol>
+          {c.events.length > shown ? (
+            <button onClick={() => setShown(c.events.length)}>Show all {c.events.length} events</button>
+          ) : null}
         </Panel>
         <aside className="case-side">
           <Panel title="Places">

@@ -30,6 +30,10 @@ function toBase64(file: File): Promise<string> {
 
 let nextKey = 1;
 
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** Upload files or paste text, HTML or a feed; each file's progress and errors. */
 export function IngestPage() {
   useTitle('Add reports');
@@ -164,7 +168,7 @@ export function IngestPage() {
                         {d.documentId ? <Link href={paths.document(d.documentId)}>{d.title ?? d.documentId}</Link> : (d.title ?? 'document')}{' '}
                         <span className="muted">
                           {d.status === 'added'
-                            ? `added: ${d.people} people, ${d.events} events`
+                            ? `added: ${plural(d.people, 'person', 'people')}, ${plural(d.events, 'event', 'events')}`
                             : d.status === 'duplicate'
                               ? 'already present, skipped'
                               : 'failed'}
