@@ -235,6 +235,11 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
 
   const object =
     type === 'founding' ? (right.find((r) => r.entityType === 'organization' && r.start - trig.end < 120)?.ids[0] ?? null) : null;
+  if (!agent) {
+    // "is wanted by Kazakhstan", "was questioned by the State Security Service": the by-phrase names who did it.
+    const by = /(?:^|\s)by(?:\s+the)?$/i.test(trig.text) ? /^\s*/.exec(text.slice(trig.end, trig.end + 2)) : /^\s+by\s+(?:the\s+)?/i.exec(text.slice(trig.end, trig.end + 12));
+    if (by) agent = refs.find((r) => r.start === trig.end + by[0].length && r.kind === 'name');
+  }
   return {
     subjects,
     via,

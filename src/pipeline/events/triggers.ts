@@ -8,11 +8,32 @@ export interface TriggerMatch {
   text: string;
 }
 
-const COMPILED = TRIGGERS.map((pattern, index) => ({
-  pattern,
-  index,
-  re: new RegExp(`(?<![\\w-])(?:${pattern.pattern})(?![\\w-])`, 'gi'),
-}));
+/** Top-level alternatives of a pattern, so that the longest phrase wins, not the first alternative listed. */
+function alternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(source.slice(from));
+  return out;
+}
+
+const COMPILED = TRIGGERS.flatMap((pattern, index) =>
+  alternatives(pattern.pattern).map((alt) => ({
+    pattern,
+    index,
+    re: new RegExp(`(?<![\\w-])(?:${alt})(?![\\w-])`, 'gi'),
+  })),
+);
 
 // Words after "released" that make it a publication, not a prisoner's release.
 const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film)\b/i;

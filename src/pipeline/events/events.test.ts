@@ -1,0 +1,295 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../../domain/event-types.js';
+import { buildInput, eventsOf, only, type EntitySpec } from './build-input.test-support.js';
+import { TRIGGERS } from './lexicon.js';
+
+const IVANOV: EntitySpec = { name: 'Pavel Ivanov', type: 'person', aliases: ['Ivanov'] };
+const PETROVA: EntitySpec = { name: 'Olga Petrova', type: 'person', aliases: ['Petrova'] };
+
+describe('lexicon', () => {
+  it('has triggers for every type of the vocabulary', () => {
+    const covered = new Set(TRIGGERS.map((t) => t.type));
+    for (const t of EVENT_TYPES) expect(covered.has(t.id), t.id).toBe(true);
+  });
+
+  it('uses only vocabulary types', () => {
+    const ids = new Set(EVENT_TYPES.map((t) => t.id));
+    for (const t of TRIGGERS) expect(ids.has(t.type), t.type).toBe(true);
+  });
+});
+
+describe('pattern families', () => {
+  it('reads a passive arrest and an active one with the patient after the verb', () => {
+    const text = 'Pavel Ivanov was arrested in Minsk. Police detained Olga Petrova on Monday.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Minsk', type: 'place' }], [{ text: 'Monday', value: '2021-03-01' }]));
+    const a = only(events, 'arrest', 'Pavel Ivanov');
+    expect(a.place).toBe('e3');
+    expect(only(events, 'arrest', 'Olga Petrova').date).toEqual({ from: '2021-03-01', text: 'Monday' });
+  });
+
+  it('turns a detention with a length into detention with a duration', () => {
+    const events = eventsOf(buildInput('Petrova was detained for 15 days.', [PETROVA], [{ text: '15 days', value: 'P15D' }]));
+    expect(only(events, 'detention', 'Olga Petrova').duration).toBe('P15D');
+    expect(events.some((v) => v.type === 'arrest')).toBe(false);
+  });
+
+  it('reads a sentence with its term, penalty and charge', () => {
+    const text = 'A court sentenced Pavel Ivanov to three years in a penal colony for extremism.';
+    const v = only(eventsOf(buildInput(text, [IVANOV], [{ text: 'three years', value: 'P3Y' }])), 'sentence', 'Pavel Ivanov');
+    expect(v).toMatchObject({ duration: 'P3Y', penalty: 'prison', charge: 'extremism' });
+  });
+
+  it('reads "qualified as" as the charge and a suspended sentence as such', () => {
+    const text = 'He was convicted for a post, which officials qualified as incitement of hatred. Ivanov received a suspended sentence of two years.';
+    const events = eventsOf(buildInput(text, [IVANOV]));
+    const conviction = events.find((v) => v.type === 'sentence' && v.charge);
+    expect(conviction?.charge).toBe('incitement of hatred');
+    expect(events.some((v) => v.type === 'sentence' && v.penalty === 'suspended')).toBe(true);
+  });
+
+  it('dates a prison term from its start and length', () => {
+    const text = 'Ivanov spent two years in prison after a protest back in 2010.';
+    const v = only(eventsOf(buildInput(text, [IVANOV], [{ text: '2010', value: '2010' }, { text: 'two years', value: 'P2Y' }])), 'imprisonment', 'Pavel Ivanov');
+    expect(v.date).toMatchObject({ from: '2010', to: '2012' });
+    expect(v.duration).toBe('P2Y');
+  });
+
+  it('reads exile, asylum and extradition', () => {
+    const text =
+      'Ivanov fled to Lithuania in 2021 and applied for asylum. He was granted refugee status last year. ' +
+      'Russia asked Lithuania to extradite him, but a court refused to extradite Ivanov. Petrova is currently fighting extradition.';
+    const ents: EntitySpec[] = [IVANOV, PETROVA, { name: 'Lithuania', type: 'place' }, { name: 'Russia', type: 'place' }];
+    const events = eventsOf(buildInput(text, ents, [{ text: '2021', value: '2021' }, { text: 'last year', value: '2022' }]));
+    expect(only(events, 'exile', 'Pavel Ivanov').place).toBe('e3');
+    only(events, 'asylum_application', 'Pavel Ivanov');
+    expect(only(events, 'asylum_granted', 'Pavel Ivanov').date?.from).toBe('2022');
+    only(events, 'extradition_refused', 'Pavel Ivanov');
+    only(events, 'extradition_request', 'Olga Petrova');
+  });
+
+  it('reads residence abroad "since" as an open exile', () => {
+    const text = 'Pavel Ivanov, a journalist from Aktobe, who has resided in Kyiv since 2014, spoke to us.';
+    const ents: EntitySpec[] = [IVANOV, { name: 'Aktobe', type: 'place' }, { name: 'Kyiv', type: 'place' }];
+    const v = only(eventsOf(buildInput(text, ents, [{ text: '2014', value: '2014' }])), 'exile', 'Pavel Ivanov');
+    expect(v.date).toEqual({ from: '2014', text: '2014' });
+    expect(v.place).toBe('e3');
+  });
+
+  it('reads a named protest, an unnamed dated one, and a dispersal', () => {
+    const text =
+      'In April, massive demonstrations flared up in several cities. Petrova joined the demonstrations in Almaty. ' +
+      'Police dispersed the rally on Friday.';
+    const ents: EntitySpec[] = [PETROVA, { name: 'Almaty', type: 'place' }];
+    const events = eventsOf(buildInput(text, ents, [{ text: 'April', value: '2016-04' }, { text: 'Friday', value: '2016-04-22' }]));
+    expect(only(events, 'protest', null).date?.from).toBe('2016-04');
+    expect(only(events, 'protest', 'Olga Petrova').place).toBe('e2');
+    only(events, 'protest_dispersal', null);
+  });
+
+  it('keeps an undated, definite or generic crowd out', () => {
+    const text = 'Anything resembling public protests is a nightmare for the regime. The protests frightened officials.';
+    expect(eventsOf(buildInput(text)).filter((v) => v.type === 'protest')).toEqual([]);
+  });
+
+  it('reads founding with the organization as object, and skips it without one', () => {
+    const text = 'Several months ago Ivanov took a hand in establishment of a new force called Zhusan. Petrova founded a bakery.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Zhusan', type: 'organization' }]));
+    expect(only(events, 'founding', 'Pavel Ivanov').object).toBe('e3');
+    expect(events.some((v) => v.who === 'Olga Petrova')).toBe(false);
+  });
+
+  it('reads suspicion, restriction, asset freeze, search and wanted', () => {
+    const text =
+      'Suspicion for plotting the unrest fell on Pavel Ivanov. Petrova was banned from leaving her house and had her bank accounts frozen. ' +
+      'Officers searched her apartment. Ivanov is wanted by Kazakhstan for the alleged embezzlement of $6 billion.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Kazakhstan', type: 'place' }]));
+    only(events, 'accusation', 'Pavel Ivanov');
+    only(events, 'restriction', 'Olga Petrova');
+    only(events, 'asset_freeze', 'Olga Petrova');
+    only(events, 'search', 'Olga Petrova');
+    const wanted = only(events, 'wanted', 'Pavel Ivanov');
+    expect(wanted.charge).toBe('embezzlement');
+    expect(wanted.agent).toBe('e3');
+  });
+
+  it('reads a designation as a ban of the organization', () => {
+    const text = 'The Supreme Court declared Group 24 a terrorist organisation. Its website was blocked.';
+    const events = eventsOf(buildInput(text, [{ name: 'Group 24', type: 'organization' }, { name: 'Supreme Court', type: 'organization' }]));
+    const bans = events.filter((v) => v.type === 'ban');
+    expect(bans.map((v) => v.who)).toEqual(['Group 24']);
+    expect(bans[0]?.evidence).toHaveLength(2);
+  });
+
+  it('reads abduction, assault, killing, threat, lawsuit, interrogation, release, acquittal, trial, charge, deportation', () => {
+    const text = [
+      'Ivanov was abducted in March.',
+      'Petrova was beaten by unknown men.',
+      'Ivanov was killed in 2019.',
+      'Petrova received death threats.',
+      'Ivanov was sued for defamation.',
+      'Petrova was summoned for questioning.',
+      'Ivanov was released from prison.',
+      'Petrova was acquitted.',
+      'His trial opened in May.',
+      'A criminal case was opened against Petrova.',
+      'Ivanov was deported to Russia.',
+    ].join(' ');
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Russia', type: 'place' }]));
+    const got = new Set(events.map((v) => `${v.type}:${v.who}`));
+    for (const want of [
+      'abduction:Pavel Ivanov',
+      'assault:Olga Petrova',
+      'killing:Pavel Ivanov',
+      'threat:Olga Petrova',
+      'lawsuit:Pavel Ivanov',
+      'interrogation:Olga Petrova',
+      'release:Pavel Ivanov',
+      'acquittal:Olga Petrova',
+      'trial:Pavel Ivanov',
+      'charge:Olga Petrova',
+      'deportation:Pavel Ivanov',
+    ]) {
+      expect(got.has(want), want).toBe(true);
+    }
+  });
+
+  it('does not read a published statement as a release', () => {
+    expect(eventsOf(buildInput('Ivanov released a statement on Monday.', [IVANOV]))).toEqual([]);
+  });
+});
+
+describe('modality', () => {
+  it('marks conditionals and futures hypothetical', () => {
+    const text = '“If I return I will be dragged to interrogations,” said Petrova. Ivanov’s trial is expected to begin in November.';
+    const events = eventsOf(buildInput(text, [PETROVA, IVANOV]));
+    expect(only(events, 'interrogation', 'Olga Petrova').modality).toBe('hypothetical');
+    expect(only(events, 'trial', 'Pavel Ivanov').modality).toBe('hypothetical');
+  });
+
+  it('marks negation', () => {
+    const v = only(eventsOf(buildInput('Ivanov was not arrested.', [IVANOV])), 'arrest', 'Pavel Ivanov');
+    expect(v.modality).toBe('negated');
+  });
+
+  it('marks habitual and second-person statements generic', () => {
+    const text = 'Petrova said usually they bring Ivanov as a witness, then they make you a suspect.';
+    const events = eventsOf(buildInput(text, [PETROVA, IVANOV]));
+    expect(events.filter((v) => v.modality === 'asserted')).toEqual([]);
+  });
+
+  it('marks intentions hypothetical', () => {
+    const v = only(eventsOf(buildInput('Ivanov decided to leave his country for Ukraine.', [IVANOV])), 'exile', 'Pavel Ivanov');
+    expect(v.modality).toBe('hypothetical');
+  });
+});
+
+describe('participants', () => {
+  it('gives one event per coordinated person', () => {
+    const text = 'Pavel Ivanov and Olga Petrova from Almaty are awaiting political refugee status as they fled to Ukraine.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Almaty', type: 'place' }, { name: 'Ukraine', type: 'place' }]));
+    for (const who of ['Pavel Ivanov', 'Olga Petrova']) {
+      only(events, 'asylum_application', who);
+      expect(only(events, 'exile', who).place).toBe('e4');
+    }
+  });
+
+  it('resolves he, a quote speaker, and a relative pronoun', () => {
+    const text =
+      'Pavel Ivanov has a long history with the regime. In January he was convicted. ' +
+      '“I was sentenced to three years,” Ivanov told reporters. “Nobody else was convicted except Olga Petrova, who was sentenced to one year.”';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'January', value: '2016-01' }, { text: 'three years', value: 'P3Y' }]));
+    const his = only(events, 'sentence', 'Pavel Ivanov');
+    expect(his.duration).toBe('P3Y');
+    expect(his.evidence).toHaveLength(2);
+    expect(only(events, 'sentence', 'Olga Petrova').duration).toBe('P1Y');
+  });
+
+  it('reads a lede that names the person only in the next sentence', () => {
+    const text = 'A teacher who has lived in Turkey since 2016 is fighting extradition to China. Abdulla Rozi, 52, was detained in May.';
+    const ents: EntitySpec[] = [{ name: 'Abdulla Rozi', type: 'person' }, { name: 'Turkey', type: 'place' }, { name: 'China', type: 'place' }];
+    const events = eventsOf(buildInput(text, ents, [{ text: '2016', value: '2016' }, { text: 'May', value: '2021-05' }]));
+    only(events, 'exile', 'Abdulla Rozi');
+    expect(only(events, 'extradition_request', 'Abdulla Rozi').date).toBeNull();
+  });
+
+  it('takes the agent from a by-phrase', () => {
+    const text = 'Ivanov was questioned by the State Security Service.';
+    const v = only(eventsOf(buildInput(text, [IVANOV, { name: 'State Security Service', type: 'organization' }])), 'interrogation', 'Pavel Ivanov');
+    expect(v.agent).toBe('e2');
+  });
+
+  it('drops an event whose participant is not named', () => {
+    expect(eventsOf(buildInput('At least 63 people were detained.'))).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('reads a date range and prefers the clause over the sentence', () => {
+    const text = 'Ivanov spent two years in prison between 2010 and 2012, his lawyer said in 2016.';
+    const v = only(
+      eventsOf(buildInput(text, [IVANOV], [{ text: '2010', value: '2010' }, { text: '2012', value: '2012' }, { text: '2016', value: '2016' }])),
+      'imprisonment',
+      'Pavel Ivanov',
+    );
+    expect(v.date).toMatchObject({ from: '2010', to: '2012' });
+  });
+
+  it('does not date an event by the day of the statement or by a book year', () => {
+    const text = 'Ivanov has been granted asylum, his lawyer said on Monday. Petrova was sentenced for a quote from a 1993 book.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Monday', value: '2022-06-20' }, { text: '1993', value: '1993' }]));
+    expect(only(events, 'asylum_granted', 'Pavel Ivanov').date).toBeNull();
+    expect(only(events, 'sentence', 'Olga Petrova').date).toBeNull();
+  });
+
+  it('does not use a relative clause date for the main clause', () => {
+    const text = 'Suspicion fell on Ivanov, a journalist who has resided in Kyiv since 2014.';
+    const v = only(eventsOf(buildInput(text, [IVANOV, { name: 'Kyiv', type: 'place' }], [{ text: '2014', value: '2014' }])), 'accusation', 'Pavel Ivanov');
+    expect(v.date).toBeNull();
+  });
+
+  it('lets an undated event take the time of the same person a few sentences before', () => {
+    const text = 'In January Ivanov was convicted. Later the court replaced prison with house arrest. Ivanov had his bank accounts frozen.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'January', value: '2016-01' }]));
+    expect(only(events, 'restriction', 'Pavel Ivanov').date?.from).toBe('2016-01');
+    expect(only(events, 'asset_freeze', 'Pavel Ivanov').date?.from).toBe('2016-01');
+  });
+
+  it('gives no date when nothing in the text dates the event', () => {
+    const v = only(eventsOf(buildInput('Ivanov was arrested.', [IVANOV], [], '2024-01-01')), 'arrest', 'Pavel Ivanov');
+    expect(v.date).toBeNull();
+  });
+
+  it('reads "currently" as the publication date', () => {
+    const text = 'Ivanov is currently fighting extradition.';
+    const v = only(eventsOf(buildInput(text, [IVANOV], [{ text: 'currently', value: 'PRESENT_REF' }], '2016-12-16')), 'extradition_request', 'Pavel Ivanov');
+    expect(v.date?.from).toBe('2016-12-16');
+  });
+});
+
+describe('merging and evidence', () => {
+  it('merges two reports of one event and keeps both spans', () => {
+    const text = 'Police detained Ivanov on November 17. Ivanov was taken into custody at his home.';
+    const v = only(eventsOf(buildInput(text, [IVANOV], [{ text: 'November 17', value: '2021-11-17' }])), 'arrest', 'Pavel Ivanov');
+    expect(v.evidence).toHaveLength(2);
+    expect(v.date?.from).toBe('2021-11-17');
+  });
+
+  it('keeps sentences with different terms apart', () => {
+    const text = 'Ivanov was sentenced to three years. In addition, he was sentenced to five years.';
+    const events = eventsOf(buildInput(text, [IVANOV]));
+    expect(events.filter((v) => v.type === 'sentence').map((v) => v.duration)).toEqual(['P3Y', 'P5Y']);
+  });
+
+  it('gives evidence with exact offsets, ids in order and confidence in [0, 1]', () => {
+    const text = 'Ivanov was arrested on Monday.\n\n“I was beaten,” Petrova told reporters. Petrova fled to Riga.';
+    const input = buildInput(text, [IVANOV, PETROVA, { name: 'Riga', type: 'place' }], [{ text: 'Monday', value: '2020-01-06' }]);
+    const events = eventsOf(input);
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    events.forEach((v, i) => {
+      expect(v.id).toBe(`v${i + 1}`);
+      expect(v.confidence).toBeGreaterThanOrEqual(0);
+      expect(v.confidence).toBeLessThanOrEqual(1);
+      for (const s of v.evidence) expect(text.slice(s.start, s.end)).toBe(s.text);
+    });
+  });
+});
