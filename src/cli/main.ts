@@ -1,9 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { ChronicleError } from '../errors.js';
+import { registerAuditCommand } from './commands/audit.js';
 import { registerEvalCommand } from './commands/eval.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
+import { registerHistoryCommand } from './commands/history.js';
 import { registerIngestCommand } from './commands/ingest.js';
+import { registerMarkCommand } from './commands/mark.js';
 import { registerQueryCommands } from './commands/query.js';
 import { registerServeCommands } from './commands/serve.js';
 
@@ -20,6 +23,9 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerServeCommands(program);
   registerEvalCommand(program);
+  registerMarkCommand(program);
+  registerAuditCommand(program);
+  registerHistoryCommand(program);
   return program;
 }
 

@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import { kyselyOf, type Store } from '../store/index.js';
+import type { Database } from '../store/schema.js';
+
+/** One row of the hash-chained audit log (migration 005). */
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  target_kind: string;
+  target_id: string;
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+export interface UserTable {
+  id: string;
+  name: string;
+  password_hash: string;
+  role: string;
+  disabled: number;
+  totp_secret: string | null;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  csrf: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface AttributeSensitivityTable {
+  entity_id: string;
+  attribute: string;
+  sensitivity: string;
+}
+
+export interface DocumentTimestampTable {
+  document_id: string;
+  tsa_url: string;
+  token: Uint8Array;
+  gen_time: string;
+}
+
+/** The core schema plus the tables of migration 005. */
+export interface SecurityDatabase extends Database {
+  audit_log: AuditLogTable;
+  users: UserTable;
+  sessions: SessionTable;
+  attribute_sensitivity: AttributeSensitivityTable;
+  document_timestamps: DocumentTimestampTable;
+}
+
+/** The store's connection typed with the security tables. */
+export function securityDb(store: Store): Kysely<SecurityDatabase> {
+  const db = kyselyOf(store);
+  if (!db) throw new Error('this store does not expose a Kysely connection');
+  return db.withTables<{
+    audit_log: AuditLogTable;
+    users: UserTable;
+    sessions: SessionTable;
+    attribute_sensitivity: AttributeSensitivityTable;
+    document_timestamps: DocumentTimestampTable;
+  }>();
+}

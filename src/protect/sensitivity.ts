@@ -1,0 +1,118 @@
+import type { Sensitivity } from '../domain/chronicle-json.js';
+import { NotFoundError, ValidationError } from '../errors.js';
+import { appendAudit } from '../audit/index.js';
+import type { Store } from '../store/index.js';
+import { securityDb } from './security-schema.js';
+
+/** Levels from least to most protected. */
+export const SENSITIVITIES: readonly Sensitivity[] = ['public', 'restricted', 'confidential'];
+
+/** True for one of the three levels. */
+export function isSensitivity(value: string): value is Sensitivity {
+  return (SENSITIVITIES as readonly string[]).includes(value);
+}
+
+/** True when a reader cleared up to `clearance` may see something marked `level`. */
+export function canRead(clearance: Sensitivity, level: Sensitivity): boolean {
+  return SENSITIVITIES.indexOf(level) <= SENSITIVITIES.indexOf(clearance);
+}
+
+/** What `mark` changed. */
+export interface MarkOutcome {
+  kind: 'document' | 'entity' | 'event' | 'attribute';
+  id: string;
+  before: Sensitivity;
+  after: Sensitivity;
+}
+
+/**
+ * Sets the sensitivity of a document, entity or event (by id) or of one entity attribute
+ * (`ENTITY_ID#attribute`), and records the change in the audit log in the same transaction.
+ * An attribute without its own mark has its entity's level.
+ */
+export async function markSensitivity(
+  store: Store,
+  id: string,
+  level: string,
+  options: { actor: string; reason?: string | null },
+): Promise<MarkOutcome> {
+  if (!isSensitivity(level)) throw new ValidationError(`sensitivity ${level}: use one of ${SENSITIVITIES.join(', ')}`);
+  return store.transaction(async (tx) => {
+    const db = securityDb(tx);
+    let outcome: MarkOutcome;
+    const hash = id.indexOf('#');
+    if (hash > 0) {
+      const entityId = id.slice(0, hash);
+      const attribute = id.slice(hash + 1);
+      const entity = await tx.entities.get(entityId);
+      if (!entity) throw new NotFoundError(`entity ${entityId}`);
+      if (!(attribute in entity.attributes)) throw new NotFoundError(`attribute ${attribute} of entity ${entityId}`);
+      const row = await db
+        .selectFrom('attribute_sensitivity')
+        .select('sensitivity')
+        .where('entity_id', '=', entityId)
+        .where('attribute', '=', attribute)
+        .executeTakeFirst();
+      const before = (row?.sensitivity ?? entity.sensitivity) as Sensitivity;
+      await db.deleteFrom('attribute_sensitivity').where('entity_id', '=', entityId).where('attribute', '=', attribute).execute();
+      await db.insertInto('attribute_sensitivity').values({ entity_id: entityId, attribute, sensitivity: level }).execute();
+      outcome = { kind: 'attribute', id, before, after: level };
+    } else {
+      const doc = await tx.documents.get(id);
+      const entity = doc ? null : await tx.entities.get(id);
+      const event = doc || entity ? null : await tx.events.get(id);
+      if (doc) {
+        await db.updateTable('documents').set({ sensitivity: level }).where('id', '=', id).execute();
+        outcome = { kind: 'document', id, before: doc.sensitivity, after: level };
+      } else if (entity) {
+        await db.updateTable('entities').set({ sensitivity: level }).where('id', '=', id).execute();
+        outcome = { kind: 'entity', id, before: entity.sensitivity, after: level };
+      } else if (event) {
+        await db.updateTable('events').set({ sensitivity: level }).where('id', '=', id).execute();
+        outcome = { kind: 'event', id, before: event.sensitivity, after: level };
+      } else {
+        throw new NotFoundError(`document, entity or event ${id}`);
+      }
+    }
+    await appendAudit(tx, {
+      actor: options.actor,
+      action: 'mark',
+      targetKind: outcome.kind,
+      targetId: id,
+      before: { sensitivity: outcome.before },
+      after: { sensitivity: outcome.after },
+      reason: options.reason ?? null,
+    });
+    return outcome;
+  });
+}
+
+/** Per-attribute marks of the given entities: entity id → attribute → level. */
+export async function attributeMarks(store: Store, entityIds: string[]): Promise<Map<string, Map<string, Sensitivity>>> {
+  const out = new Map<string, Map<string, Sensitivity>>();
+  if (entityIds.length === 0) return out;
+  const db = securityDb(store);
+  for (let i = 0; i < entityIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('attribute_sensitivity')
+      .selectAll()
+      .where('entity_id', 'in', entityIds.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      const marks = out.get(r.entity_id) ?? new Map<string, Sensitivity>();
+      marks.set(r.attribute, r.sensitivity as Sensitivity);
+      out.set(r.entity_id, marks);
+    }
+  }
+  return out;
+}
+
+/** The sensitivity of a document, entity or event by id, or null when no such record exists. */
+export async function sensitivityOf(store: Store, id: string): Promise<Sensitivity | null> {
+  const db = securityDb(store);
+  for (const table of ['documents', 'entities', 'events'] as const) {
+    const row = await db.selectFrom(table).select('sensitivity').where('id', '=', id).executeTakeFirst();
+    if (row) return row.sensitivity as Sensitivity;
+  }
+  return null;
+}
