@@ -7,8 +7,11 @@ import { registerExtractCommand } from './commands/extract.js';
 import { registerHistoryCommand } from './commands/history.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerMarkCommand } from './commands/mark.js';
+import { registerJobsCommand } from './commands/jobs.js';
+import { registerMigrateCommand } from './commands/migrate.js';
 import { registerQueryCommands } from './commands/query.js';
 import { registerServeCommands } from './commands/serve.js';
+import { registerWorkerCommand } from './commands/worker.js';
 
 /** Builds the `chronicle` command line; each command lives in its own module under commands/. */
 export function buildProgram(): Command {
@@ -26,6 +29,9 @@ export function buildProgram(): Command {
   registerMarkCommand(program);
   registerAuditCommand(program);
   registerHistoryCommand(program);
+  registerWorkerCommand(program);
+  registerJobsCommand(program);
+  registerMigrateCommand(program);
   return program;
 }
 

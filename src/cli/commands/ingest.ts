@@ -5,12 +5,16 @@ import { openStore } from '../../store/index.js';
 import { resolveDbLocation } from '../../env.js';
 import { parsePublished } from '../options.js';
 import { createProgress } from '../progress.js';
+import { JobQueue } from '../../queue/index.js';
+import { enqueueFiles } from '../../queue/enqueue-files.js';
+import { queueLocation } from './worker.js';
 
 interface IngestOptions {
   db?: string;
   published?: string;
   source?: string;
   url?: string;
+  queue?: boolean;
 }
 
 /** Totals of one ingest run, printed at the end. */
@@ -32,10 +36,34 @@ export function registerIngestCommand(program: Command): void {
     .option('--published <date>', 'publication date when the file gives none (YYYY-MM-DD)', parsePublished)
     .option('--source <name>', 'outlet name when the file gives none')
     .option('--url <url>', 'address of the report when the file gives none')
+    .option('--queue', 'queue the reports for `chronicle worker` instead of extracting here (PostgreSQL stores)')
     .action(async (paths: string[], options: IngestOptions) => {
-      const totals = await ingestPaths(paths, options);
+      const totals = options.queue ? await queuePaths(paths, options) : await ingestPaths(paths, options);
       process.exitCode = totals.failed > 0 ? 1 : 0;
     });
+}
+
+/** Queues every document under `paths` for the workers of a PostgreSQL store. */
+async function queuePaths(paths: string[], options: IngestOptions): Promise<{ failed: number }> {
+  const location = queueLocation(options.db, 'chronicle ingest --queue');
+  const store = await openStore(location);
+  try {
+    const queue = await JobQueue.open(location);
+    try {
+      const defaults = { published: options.published ?? null, source: options.source ?? null, url: options.url ?? null };
+      const totals = await enqueueFiles(store, queue, paths, defaults, (line) => process.stderr.write(`${line}\n`));
+      const counts = await queue.counts();
+      process.stderr.write(
+        `documents: ${totals.queued} queued, ${totals.skipped} already queued or present, ${totals.failed} failed\n` +
+          `queue: ${counts.queued} queued, ${counts.running} running, ${counts.failed} failed, ${counts.done} done\n`,
+      );
+      return totals;
+    } finally {
+      await queue.close();
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 /** Ingests every file under `paths`; one bad file is reported and the others go on. */

@@ -8,7 +8,7 @@ import type { Migration } from './index.js';
 export const createEntityResolution: Migration = {
   version: 4,
   name: 'entity resolution',
-  async up(db) {
+  async up(db, dialect) {
     await db.schema
       .createTable('entity_features')
       .addColumn('entity_id', 'text', (c) => c.notNull().references('entities.id').onDelete('cascade'))
@@ -26,7 +26,7 @@ export const createEntityResolution: Migration = {
       .addColumn('other_id', 'text')
       .addColumn('document_id', 'text')
       .addColumn('rule', 'text', (c) => c.notNull())
-      .addColumn('score', 'real')
+      .addColumn('score', dialect.realType)
       .addColumn('detail', 'text')
       .execute();
     await db.schema.createIndex('resolution_log_entity').on('resolution_log').column('entity_id').execute();

@@ -86,18 +86,18 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   return serializedWrites(createKyselyStore(db, postgresDialect, location, () => db.destroy()), db);
 }
 
-/** The store with `transaction` taking the store-wide write lock first. */
+/**
+ * Makes the store's `transaction` take the store-wide write lock first. The same object is kept
+ * (not a copy): other modules look up the connection behind a store by its identity.
+ */
 function serializedWrites(store: Store, db: Kysely<Database>): Store {
-  return {
-    ...store,
-    transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-      return db.transaction().execute(async (trx: Transaction<Database>) => {
-        await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${WRITE_LOCK})`.execute(trx);
-        const inner = createKyselyStore(trx, postgresDialect, store.location, async () => {
-          throw new Error('close the store, not a transaction');
-        });
-        return fn(inner);
+  store.transaction = <T>(fn: (tx: Store) => Promise<T>): Promise<T> =>
+    db.transaction().execute(async (trx: Transaction<Database>) => {
+      await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, ${WRITE_LOCK})`.execute(trx);
+      const inner = createKyselyStore(trx, postgresDialect, store.location, async () => {
+        throw new Error('close the store, not a transaction');
       });
-    },
-  };
+      return fn(inner);
+    });
+  return store;
 }
