@@ -4,8 +4,8 @@
  */
 import type { Token } from '../../src/pipeline/segment.js';
 import { historyFeatures, shortShape } from '../../src/pipeline/entities/features.js';
-import { LABELS, allowedAt } from '../../src/pipeline/entities/labels.js';
-import type { LinearModel } from '../../src/pipeline/entities/tagger.js';
+import { LABELS, constraintsFor } from '../../src/pipeline/entities/labels.js';
+import { sparseModel, type LinearModel } from '../../src/pipeline/entities/tagger.js';
 
 /** One training sequence: tokens, their static features and gold label indices. */
 export interface Instance {
@@ -71,7 +71,7 @@ export function trainPerceptron(
   const averaged = (): LinearModel => {
     const avg = new Float32Array(w.length);
     for (let j = 0; j < w.length; j++) avg[j] = (w[j] ?? 0) - (acc[j] ?? 0) / time;
-    return { labels: LABELS, index, weights: avg };
+    return sparseModel(LABELS, index, avg);
   };
   for (let epoch = 1; epoch <= options.iterations; epoch++) {
     for (let j = order.length - 1; j > 0; j--) {
@@ -87,7 +87,7 @@ export function trainPerceptron(
       let prev1 = -1;
       let prev2 = -1;
       const n = inst.tokens.length;
-      const words = inst.tokens.map((t) => t.text);
+      const allowed = constraintsFor(inst.tokens.map((t) => t.text));
       for (let i = 0; i < n; i++) {
         hist.length = 0;
         historyFeatures(hist, labelName(prev1), labelName(prev2), inst.tokens[i]?.text.toLowerCase() ?? '',
@@ -103,8 +103,9 @@ export function trainPerceptron(
         for (const row of histIds) for (let k = 0; k < c; k++) scores[k] = (scores[k] ?? 0) + (w[row * c + k] ?? 0);
         let best = -1;
         let bestScore = -Infinity;
+        const allowedHere = allowed[i] ?? (() => true);
         for (let k = 0; k < c; k++) {
-          if (!allowedAt(words, i, prev1, k)) continue;
+          if (!allowedHere(prev1, k)) continue;
           if ((scores[k] ?? 0) > bestScore) {
             bestScore = scores[k] ?? 0;
             best = k;

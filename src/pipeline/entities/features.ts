@@ -16,11 +16,18 @@ export function wordShape(word: string): string {
   return out;
 }
 
+// Words repeat a lot in news; shapes are asked for twice per token (static and history features).
+const shapeCache = new Map<string, string>();
+
 /** The shape with runs collapsed: "McCain" → "XxXx". */
 export function shortShape(word: string): string {
+  const cached = shapeCache.get(word);
+  if (cached !== undefined) return cached;
   const shape = wordShape(word);
   let out = '';
   for (const ch of shape) if (out[out.length - 1] !== ch) out += ch;
+  if (shapeCache.size > 100_000) shapeCache.clear();
+  shapeCache.set(word, out);
   return out;
 }
 

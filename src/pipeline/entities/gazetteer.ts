@@ -13,11 +13,16 @@ const MAX_PHRASE = 5;
 /** Phrase → bit set of categories; built once from the stored lists. */
 export class Gazetteer {
   private readonly phrases = new Map<string, number>();
+  /** Every proper beginning of a longer phrase ("united", "united arab"), so lookups stop early. */
+  private readonly prefixes = new Set<string>();
 
   constructor(data: GazetteerData) {
     GAZETTEER_CATEGORIES.forEach((category, bit) => {
       for (const phrase of data[category] ?? []) {
         this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | (1 << bit));
+        for (let at = phrase.indexOf(' '); at > 0; at = phrase.indexOf(' ', at + 1)) {
+          this.prefixes.add(phrase.slice(0, at));
+        }
       }
     });
   }
@@ -39,7 +44,11 @@ export class Gazetteer {
       for (let n = 1; n <= MAX_PHRASE && i + n <= lower.length; n++) {
         phrase = n === 1 ? (lower[i] ?? '') : `${phrase} ${lower[i + n - 1] ?? ''}`;
         const bits = this.phrases.get(phrase);
-        if (bits === undefined) continue;
+        const goesOn = this.prefixes.has(phrase);
+        if (bits === undefined) {
+          if (goesOn) continue;
+          break;
+        }
         for (let bit = 0; bit < GAZETTEER_CATEGORIES.length; bit++) {
           if ((bits & (1 << bit)) === 0) continue;
           // Keep the longest match per category starting here; shorter ones are overwritten below.
@@ -58,6 +67,7 @@ export class Gazetteer {
             else list.push(`g:${name}:${pos}`);
           }
         }
+        if (!goesOn) break;
       }
     }
     return out;

@@ -35,13 +35,28 @@ export function isPossessive(token: string | undefined): boolean {
   return token !== undefined && /^['’]s?$/i.test(token);
 }
 
+// allowedAfter as tables, row prev + 1 (so the start is row 0): one for inner tokens, one for closing ones.
+const L = LABELS.length;
+const ALLOWED_INNER = new Uint8Array((L + 1) * L);
+const ALLOWED_CLOSING = new Uint8Array((L + 1) * L);
+for (let p = -1; p < L; p++) {
+  for (let k = 0; k < L; k++) {
+    ALLOWED_INNER[(p + 1) * L + k] = allowedAfter(p, k, false) ? 1 : 0;
+    ALLOWED_CLOSING[(p + 1) * L + k] = allowedAfter(p, k, true) ? 1 : 0;
+  }
+}
+
 /**
- * Whether label `next` may go on token `i` of `words` after label `prev`: the BILOU rules, with a
- * possessive ending treated as outside any name (so the name before it must close).
+ * For each token of a sequence, which labels may go on it after each previous label: the BILOU rules,
+ * with a possessive ending kept outside any name (so the name before it must close).
  */
-export function allowedAt(words: readonly string[], i: number, prev: number, next: number): boolean {
-  if (isPossessive(words[i])) return next === 0 && allowedAfter(prev, next, false);
-  return allowedAfter(prev, next, i === words.length - 1 || isPossessive(words[i + 1]));
+export function constraintsFor(words: readonly string[]): ((prev: number, next: number) => boolean)[] {
+  const possessive = words.map(isPossessive);
+  return words.map((_, i) => {
+    if (possessive[i]) return (prev, next) => next === 0 && ALLOWED_INNER[(prev + 1) * L] === 1;
+    const table = i === words.length - 1 || possessive[i + 1] ? ALLOWED_CLOSING : ALLOWED_INNER;
+    return (prev, next) => table[(prev + 1) * L + next] === 1;
+  });
 }
 
 /** A labelled run of tokens: `[start, end)` token indices and its type. */

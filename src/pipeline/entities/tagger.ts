@@ -1,53 +1,89 @@
 import type { Token } from '../segment.js';
 import { historyFeatures, shortShape } from './features.js';
-import { LABELS, allowedAt } from './labels.js';
+import { LABELS, constraintsFor } from './labels.js';
 
-/** A linear model: one weight per (feature, label). */
+/**
+ * A linear model: weights per (feature, label), stored sparsely (most features speak for a few labels
+ * only), which makes scoring a token a few dozen additions.
+ */
 export interface LinearModel {
   labels: readonly string[];
-  /** Feature string → row of `weights`. */
+  /** Feature string → row. */
   index: Map<string, number>;
-  /** Row-major, `labels.length` weights per feature. */
-  weights: Float32Array;
+  /** Row r's weights are entries `rowStart[r]` to `rowStart[r + 1]` of `label` and `weight`. */
+  rowStart: Int32Array;
+  label: Uint8Array;
+  weight: Float32Array;
+}
+
+/** Builds the sparse model from dense rows (`labels.length` weights per feature), dropping zeros. */
+export function sparseModel(labels: readonly string[], index: Map<string, number>, dense: Float32Array): LinearModel {
+  const c = labels.length;
+  const rows = index.size;
+  const rowStart = new Int32Array(rows + 1);
+  let nonzero = 0;
+  for (let j = 0; j < dense.length; j++) if (dense[j] !== 0) nonzero++;
+  const label = new Uint8Array(nonzero);
+  const weight = new Float32Array(nonzero);
+  let at = 0;
+  for (let r = 0; r < rows; r++) {
+    rowStart[r] = at;
+    for (let k = 0; k < c; k++) {
+      const w = dense[r * c + k] ?? 0;
+      if (w === 0) continue;
+      label[at] = k;
+      weight[at] = w;
+      at++;
+    }
+  }
+  rowStart[rows] = at;
+  return { labels, index, rowStart, label, weight };
 }
 
 /** Adds the weights of the features to `scores` (unknown features count nothing). */
 export function addScores(model: LinearModel, features: readonly string[], scores: Float64Array): void {
-  const c = model.labels.length;
+  const { index, rowStart, label, weight } = model;
   for (const f of features) {
-    const row = model.index.get(f);
+    const row = index.get(f);
     if (row === undefined) continue;
-    const base = row * c;
-    for (let k = 0; k < c; k++) scores[k] = (scores[k] ?? 0) + (model.weights[base + k] ?? 0);
+    const end = rowStart[row + 1] as number;
+    for (let j = rowStart[row] as number; j < end; j++) {
+      const k = label[j] as number;
+      scores[k] = (scores[k] as number) + (weight[j] as number);
+    }
   }
 }
 
 /**
  * Greedy left-to-right decoding with the BILOU constraints: at each token the best label that may
- * follow the previous one. `score` fills the label scores for a token given its full feature list.
+ * follow the previous one. `score` adds label scores for a list of features.
  */
 export function decodeGreedy(
   tokens: readonly Token[],
   features: readonly string[][],
-  score: (features: string[], scores: Float64Array) => void,
+  score: (features: readonly string[], scores: Float64Array) => void,
 ): number[] {
   const n = tokens.length;
   const out: number[] = [];
   const scores = new Float64Array(LABELS.length);
   const words = tokens.map((t) => t.text);
+  const history: string[] = [];
+  const allowed = constraintsFor(words);
   let prev1 = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i++) {
-    const feats = (features[i] ?? []).slice();
-    const token = tokens[i]?.text.toLowerCase() ?? '';
-    historyFeatures(feats, labelName(prev1), labelName(prev2), token, shortShape(tokens[i]?.text ?? ''));
+    const word = words[i] ?? '';
+    history.length = 0;
+    historyFeatures(history, labelName(prev1), labelName(prev2), word.toLowerCase(), shortShape(word));
     scores.fill(0);
-    score(feats, scores);
-    let best = -1;
+    score(features[i] ?? [], scores);
+    score(history, scores);
+    let best = 0;
     let bestScore = -Infinity;
+    const allowedHere = allowed[i] ?? (() => true);
     for (let k = 0; k < LABELS.length; k++) {
-      if (!allowedAt(words, i, prev1, k)) continue;
-      const s = scores[k] ?? 0;
+      if (!allowedHere(prev1, k)) continue;
+      const s = scores[k] as number;
       if (s > bestScore) {
         bestScore = s;
         best = k;
