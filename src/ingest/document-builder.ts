@@ -90,7 +90,7 @@ export function primaryLanguage(tag: string | null | undefined): string | null {
   return m?.[1] ? m[1].toLowerCase() : null;
 }
 
-/** An absolute http(s) URL as given, or null. */
+/** An http(s) URL, resolved against `base` when relative and normalised by the URL parser; else null. */
 export function absoluteUrl(value: string | null | undefined, base?: string | null): string | null {
   const trimmed = value?.trim();
   if (!trimmed) return null;

@@ -27,7 +27,8 @@ export function extractHtmlArticle(origin: string, html: string): HtmlArticle {
   let parsed: ReturnType<Readability<DomNode>['parse']> = null;
   // Readability's own element limit never triggers on linkedom (getElementsByTagName('*') is empty there),
   // and past it its scoring takes tens of seconds: such a page is read whole instead.
-  if (countElements(document, MAX_ELEMENTS_FOR_READABILITY) <= MAX_ELEMENTS_FOR_READABILITY) {
+  const useReadability = countElements(document, MAX_ELEMENTS_FOR_READABILITY) <= MAX_ELEMENTS_FOR_READABILITY;
+  if (useReadability) {
     try {
       // Readability mutates the document, so the metadata above is read first.
       parsed = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode }).parse();
@@ -36,7 +37,11 @@ export function extractHtmlArticle(origin: string, html: string): HtmlArticle {
     }
   }
   let paragraphs = parsed?.content ? nodeToParagraphs(parsed.content) : [];
-  if (paragraphs.length === 0 && document.body) paragraphs = nodeToParagraphs(document.body);
+  if (paragraphs.length === 0) {
+    // Readability strips the tree it works on, so the fallback reads a fresh one.
+    const body = (useReadability ? parseHtmlDocument(html) : document).body;
+    if (body) paragraphs = nodeToParagraphs(body);
+  }
   const title = metadata.title ?? collapsedOrNull(parsed?.title) ?? metadata.pageTitle;
   // Readability often keeps the page's <h1>: the headline would then appear twice.
   if (title !== null && paragraphs[0] !== undefined && sameText(paragraphs[0], title)) paragraphs = paragraphs.slice(1);

@@ -16,9 +16,9 @@ describe('htmlToParagraphs', () => {
     expect(htmlToParagraphs('<p>line one<br>line two<br><br>next</p>')).toEqual(['line one\nline two', 'next']);
   });
 
-  it('leaves scripts, styles and comments out and decodes entities', () => {
+  it('leaves scripts, styles, menus and comments out and decodes entities', () => {
     expect(
-      htmlToParagraphs('<p>A&nbsp;&amp;&#8217;B<script>x()</script><style>p{}</style><!-- note --></p><noscript>n</noscript>'),
+      htmlToParagraphs('<nav>Home</nav><p>A&nbsp;&amp;&#8217;B<script>x()</script><style>p{}</style><!-- note --></p><noscript>n</noscript>'),
     ).toEqual(['A &’B']);
   });
 

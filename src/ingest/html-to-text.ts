@@ -8,17 +8,17 @@ import {
   type DomNode,
 } from './dom.js';
 
-// Elements whose content is never report text.
+// Elements whose content is never report text (navigation menus included).
 const SKIPPED = new Set([
   'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'canvas', 'object', 'embed',
-  'head', 'title', 'button', 'select', 'textarea', 'audio', 'video', 'picture', 'map',
+  'head', 'title', 'button', 'select', 'textarea', 'audio', 'video', 'picture', 'map', 'nav',
 ]);
 
 // Elements that start and end a paragraph.
 const BLOCKS = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div',
   'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section',
+  'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'main', 'menu', 'ol', 'p', 'pre', 'section',
   'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'ul',
 ]);
 
