@@ -45,6 +45,7 @@ export const caseExportQuery = z.object({
 export const storeExportQuery = z.object({
   format: z.enum(['json', 'csv', 'jsonl']).default('json'),
   text: z.enum(['true', 'false']).default('false'),
+  scope: z.enum(['confirmed', 'reviewable', 'all']).default('confirmed'),
 });
 
 export const queueQuery = z.object({

@@ -140,7 +140,7 @@ describe.skipIf(!present)('web app in Chromium', () => {
     expect(await page.locator('.sources li').count()).toBeGreaterThan(0);
     await shot('print');
     await page.goto(`${base}/export`);
-    await page.getByRole('link', { name: 'Chronicle JSON' }).waitFor();
+    await page.getByRole('link', { name: 'Chronicle JSON' }).first().waitFor();
     await shot('export');
   });
 

@@ -14,17 +14,28 @@ export function ExportPage() {
       <h1>Export</h1>
       <div className="grid-2">
         <Panel title="The whole store">
-          <p className="muted">Every report, entity and event, each with its review status and sensitivity.</p>
-          <div className="buttons">
-            <a className="button" href="/api/export?format=json" download>
-              Chronicle JSON
-            </a>
-            <a className="button" href="/api/export?format=csv" download>
-              CSV (one row per event)
-            </a>
-            <a className="button" href="/api/export?format=jsonl" download>
-              JSON Lines
-            </a>
+          <p className="muted">Every report and entity, and the events in the chosen review states, each with its status and sensitivity.</p>
+          <div className="scope-pick">
+            {(
+              [
+                ['confirmed', 'Confirmed events'],
+                ['reviewable', 'Confirmed and suggested'],
+                ['all', 'All, with rejected'],
+              ] as const
+            ).map(([scope, label]) => (
+              <div key={scope} className="export-row">
+                <span>{label}</span>
+                <a className="button small" href={`/api/export?format=json&scope=${scope}`} download>
+                  Chronicle JSON
+                </a>
+                <a className="button small" href={`/api/export?format=csv&scope=${scope}`} download>
+                  CSV
+                </a>
+                <a className="button small" href={`/api/export?format=jsonl&scope=${scope}`} download>
+                  JSON Lines
+                </a>
+              </div>
+            ))}
           </div>
           <p className="small muted">
             The API is described in <a href="/api/openapi.json">OpenAPI</a>.
