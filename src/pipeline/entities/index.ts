@@ -1,5 +1,6 @@
 import type { ExtractedEntity } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
+import { addPersonAttributes } from './attributes.js';
 import { clusterMentions } from './cluster.js';
 import { featurizeDocument } from './featurize.js';
 import { mentionsOf } from './mentions.js';
@@ -23,5 +24,7 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
   const labels = sequences.map((tokens, i) => tagTokens(resources.model, tokens, features[i] ?? []));
   const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
   const mentions = propagateMentions(doc.text, sequences, tagged);
-  return clusterMentions(mentions);
+  const entities = clusterMentions(mentions);
+  addPersonAttributes(doc.text, entities);
+  return entities;
 }
