@@ -70,7 +70,7 @@ function placeAttributes(entity: ExtractedEntity): EntityAttributes {
 }
 
 function sourceOf(store: Store): CandidateSource {
-  return { candidates: (type, keys, limit) => store.resolution.candidates(type, keys, limit) };
+  return { candidates: (type, keys, limit, features) => store.resolution.candidates(type, keys, limit, features) };
 }
 
 /**

@@ -44,8 +44,11 @@ export interface MentionRef {
 
 /** Entity-resolution state: profiles and blocking keys, the decision log, reviewers' constraints, redirects. */
 export interface ResolutionRepository {
-  /** Entities of `type` filed under any of `keys`, with names, roles and context; at most `limit`, oldest first. */
-  candidates(type: EntityType, keys: string[], limit: number): Promise<ResolutionCandidate[]>;
+  /**
+   * Entities of `type` filed under any of `keys`, with names, roles and context; at most `limit`.
+   * With `features`, only those context features are read (all that scoring compares).
+   */
+  candidates(type: EntityType, keys: string[], limit: number, features?: readonly string[]): Promise<ResolutionCandidate[]>;
   addFeatures(entityId: string, features: string[]): Promise<void>;
   log(entry: NewResolutionLogEntry): Promise<void>;
   /** Log entries naming the entity (as either side), oldest first. */

@@ -1,12 +1,16 @@
 import type { EntityType } from '../../domain/chronicle-json.js';
 import { blockingKeys } from './blocking-keys.js';
 import type { CandidateProfile, EntityProfile } from './profile.js';
-import { LINK_THRESHOLD, scorePair } from './score-pair.js';
+import { LINK_THRESHOLD, scorePair, type PairScore } from './score-pair.js';
 
 /** Where resolution finds stored entities that may be the same as a new one. */
 export interface CandidateSource {
-  /** Stored entities of `type` filed under any of `keys`, with their profiles; at most `limit`. */
-  candidates(type: EntityType, keys: string[], limit: number): Promise<CandidateProfile[]>;
+  /**
+   * Stored entities of `type` filed under any of `keys`, with their profiles; at most `limit`.
+   * Only context features among `features` matter to scoring, so a source may leave out the rest
+   * (a well-known person's profile has thousands).
+   */
+  candidates(type: EntityType, keys: string[], limit: number, features?: readonly string[]): Promise<CandidateProfile[]>;
 }
 
 /** What resolution decided for one entity of a document. */
@@ -30,8 +34,19 @@ export interface ResolutionDecision {
 const DECISIVE_RULES = new Set(['full-name', 'given-variant', 'known-alias', 'same-name', 'same-place']);
 /** Lead a non-decisive best candidate needs over the next one. */
 const AMBIGUITY_MARGIN = 0.1;
-/** Most candidates compared per entity: bounds work on very common surnames. */
+/** Most candidates read per key tier and entity: bounds work on very common surnames. */
 export const CANDIDATE_LIMIT = 50;
+
+/** Key prefixes by selectivity: exact names, then surnames and acronyms, then phonetic keys. */
+const KEY_TIERS: ReadonlyArray<readonly string[]> = [['p:n:', 'o:k:', 'o:n:', 'l:n:'], ['p:s:', 'o:a:'], ['p:f:']];
+
+function keysByTier(keys: readonly string[]): string[][] {
+  const tiers = KEY_TIERS.map((prefixes) => keys.filter((k) => prefixes.some((p) => k.startsWith(p))));
+  const placed = new Set(tiers.flat());
+  // Keys of no known tier are read last rather than never.
+  tiers.push(keys.filter((k) => !placed.has(k)));
+  return tiers;
+}
 
 /** Reviewers' decisions that resolution must respect. */
 export interface ResolutionConstraints {
@@ -59,12 +74,23 @@ export async function resolveEntities(
       decisions.push({ index, entityId: pin, rule: 'reviewer-pin', score: 1, shared: [], keys, candidates: 0 });
       continue;
     }
-    const candidates = keys.length > 0 ? await source.candidates(profile.type, keys, CANDIDATE_LIMIT) : [];
-    const scored = candidates
-      .filter((c) => !constraints.cannotLink?.(index, c.id))
-      .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
-      .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
-      .sort((x, y) => y.pair.score - x.pair.score);
+    // Most selective keys first: a full name usually settles it without reading the surname block.
+    const candidates: CandidateProfile[] = [];
+    const seen = new Set<string>();
+    let scored: Array<{ candidate: CandidateProfile; pair: PairScore }> = [];
+    for (const tierKeys of keysByTier(keys)) {
+      if (tierKeys.length === 0) continue;
+      for (const c of await source.candidates(profile.type, tierKeys, CANDIDATE_LIMIT, profile.context)) {
+        if (seen.has(c.id) || constraints.cannotLink?.(index, c.id)) continue;
+        seen.add(c.id);
+        candidates.push(c);
+      }
+      scored = candidates
+        .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
+        .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
+        .sort((x, y) => y.pair.score - x.pair.score);
+      if (scored[0] && DECISIVE_RULES.has(scored[0].pair.rule)) break;
+    }
     const best = scored[0];
     const second = scored[1];
     if (!best) {

@@ -28,7 +28,7 @@ export class KyselyResolutionRepository implements ResolutionRepository {
     this.db = db as unknown as Kysely<ResolutionDatabase>;
   }
 
-  async candidates(type: EntityType, keys: string[], limit: number): Promise<ResolutionCandidate[]> {
+  async candidates(type: EntityType, keys: string[], limit: number, features?: readonly string[]): Promise<ResolutionCandidate[]> {
     if (keys.length === 0) return [];
     const idRows = await this.db
       .selectFrom('entity_keys')
@@ -41,10 +41,17 @@ export class KyselyResolutionRepository implements ResolutionRepository {
       .execute();
     const ids = idRows.map((r) => r.id);
     if (ids.length === 0) return [];
-    const [entities, aliases, features] = await Promise.all([
+    const [entities, aliases, featureRows] = await Promise.all([
       this.db.selectFrom('entities').select(['id', 'name', 'attributes']).where('id', 'in', ids).execute(),
       this.db.selectFrom('entity_aliases').select(['entity_id', 'alias']).where('entity_id', 'in', ids).execute(),
-      this.db.selectFrom('entity_features').select(['entity_id', 'feature']).where('entity_id', 'in', ids).execute(),
+      features !== undefined && features.length === 0
+        ? Promise.resolve([])
+        : this.db
+            .selectFrom('entity_features')
+            .select(['entity_id', 'feature'])
+            .where('entity_id', 'in', ids)
+            .$if(features !== undefined, (q) => q.where('feature', 'in', [...new Set(features)]))
+            .execute(),
     ]);
     const byId = new Map<string, ResolutionCandidate>();
     for (const e of entities) {
@@ -53,7 +60,7 @@ export class KyselyResolutionRepository implements ResolutionRepository {
       byId.set(e.id, { id: e.id, type, names: [e.name], roles, context: roles.map((r) => `role:${r}`) });
     }
     for (const a of aliases) byId.get(a.entity_id)?.names.push(a.alias);
-    for (const f of features) byId.get(f.entity_id)?.context.push(f.feature);
+    for (const f of featureRows) byId.get(f.entity_id)?.context.push(f.feature);
     return ids.map((id) => byId.get(id)).filter((c): c is ResolutionCandidate => c !== undefined);
   }
 
