@@ -63,6 +63,17 @@ describe('readInput errors: one clear line naming the file', () => {
     expect(await onlyError(path)).toBe(`${path}: not UTF-8 text`);
   });
 
+  it('text that names its other encoding, UTF-16, and binary data', () => {
+    const cp1251 = Uint8Array.from([...utf8('<?xml version="1.0" encoding="windows-1251"?><rss>'), 0xcf, 0xf0, 0xe8]);
+    const utf16 = Uint8Array.from([0xff, 0xfe, 0x41, 0x00, 0x42, 0x00]);
+    const binary = Uint8Array.from([0x41, 0x00, 0x42]);
+    expect(readBytes('f.xml', cp1251, 'feed').errors[0]?.message).toBe(
+      'f.xml: not UTF-8 text (it declares windows-1251; convert it to UTF-8, e.g. with iconv)',
+    );
+    expect(readBytes('u.txt', utf16, 'text').errors[0]?.message).toBe('u.txt: not UTF-8 text (it is UTF-16; save it as UTF-8)');
+    expect(readBytes('b.txt', binary, 'text').errors[0]?.message).toBe('b.txt: contains NUL bytes: binary data, not text');
+  });
+
   it('an empty file and a whitespace-only file', async () => {
     const empty = await fileWith('empty.txt', '');
     const blank = await fileWith('blank.html', ' \n\t\r\n ');

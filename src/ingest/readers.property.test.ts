@@ -39,7 +39,7 @@ const HTML_PIECES = [
   '<meta property="og:title" content="', '<meta property="article:published_time" content="2016-12-16T23:00:00-05:00">',
   '<link rel="canonical" href="', '">', '"', '<script type="application/ld+json">',
   '{"@type":"NewsArticle","headline":"H","datePublished":"', '{"@graph":[', ']}', '&amp;', '&#8217;', '&#x', ';',
-  '<table><tr><td>', '</td></tr></table>', '<li>', 'Police detained ', 'the activist. ', '\n', '\u00a0', '\u0000',
+  '<table><tr><td>', '</td></tr></table>', '<li>', 'Police detained ', 'the activist. ', '\n', '\u00a0', '\u0001',
 ];
 
 const FEED_PIECES = [
