@@ -2,7 +2,7 @@ import type { TimexType } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
 import { addDays, formatDay, formatMonth, formatWeek, pad, type CalDay } from './calendar.js';
 import { SEASON_MONTHS } from './lexicon.js';
-import { tenseAt, type Tense } from './tense.js';
+import { sentenceAt, sentenceIndexAt, tenseAt, type Tense } from './tense.js';
 
 /** Publication date cut to what is known: a year, a month or a day. */
 export interface Dct {
@@ -103,8 +103,7 @@ export class ResolveContext {
     }
     if (best) return best.day;
     // A clock time in a sentence of its own follows the day the previous sentence named.
-    const previous = this.doc.sentences.findIndex((s) => s.start === from) - 1;
-    const prevStart = this.doc.sentences[previous]?.start ?? from;
+    const prevStart = this.doc.sentences[sentenceIndexAt(this.doc, from) - 1]?.start ?? from;
     for (let i = this.days.length - 1; i >= 0; i--) {
       const d = this.days[i];
       if (d && d.start < from && d.start >= prevStart) return d.day;
@@ -114,8 +113,8 @@ export class ResolveContext {
   }
 
   private sentenceBounds(pos: number): [number, number] {
-    for (const s of this.doc.sentences) if (pos >= s.start && pos < s.end) return [s.start, s.end];
-    return [pos, pos + 1];
+    const s = sentenceAt(this.doc, pos);
+    return s ? [s.start, s.end] : [pos, pos + 1];
   }
 
   /**

@@ -18,32 +18,55 @@ interface Candidate {
   order: number;
 }
 
+// Every expression starts a word: failing fast inside words makes the scan several times quicker.
+const COMPILED: readonly RegExp[] = RULES.map((rule) => new RegExp(`(?<![A-Za-z0-9])(?:${rule.re.source})`, rule.re.flags));
+
+/** Paragraphs (runs of text between blank lines): no expression crosses one, so rules scan them alone. */
+function paragraphs(text: string): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  const re = /[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, text: m[0] });
+  return out;
+}
+
 /** Every match of every rule that passes its textual checks. */
 function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
+  const paras = paragraphs(text);
   RULES.forEach((rule, order) => {
-    const re = new RegExp(rule.re.source, rule.re.flags);
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
+    const re = COMPILED[order];
+    if (!re) return;
+    for (const para of paras) {
+      // A rule whose trigger word is absent from a paragraph cannot match there.
+      if (rule.trigger && !rule.trigger.test(para.text)) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(para.text); m; m = re.exec(para.text)) {
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        m.index += para.start;
+        // Leading whitespace can only come from optional groups that did not match.
+        const lead = m[0].length - m[0].trimStart().length;
+        const trail = m[0].length - m[0].trimEnd().length;
+        if (rule.accept && !rule.accept(m, text)) continue;
+        out.push({ rule, match: m, start: m.index + lead, end: m.index + m[0].length - trail, order });
       }
-      // Leading whitespace can only come from optional groups that did not match.
-      const lead = m[0].length - m[0].trimStart().length;
-      const trail = m[0].length - m[0].trimEnd().length;
-      if (rule.accept && !rule.accept(m, text)) continue;
-      out.push({ rule, match: m, start: m.index + lead, end: m.index + m[0].length - trail, order });
     }
   });
   return out;
 }
 
 /** Longest candidates first (earlier rules win ties), keeping only those that overlap nothing kept. */
-function selectCandidates(candidates: Candidate[]): Candidate[] {
+function selectCandidates(candidates: Candidate[], length: number): Candidate[] {
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
+  const taken = new Uint8Array(length);
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -55,7 +78,7 @@ function selectCandidates(candidates: Candidate[]): Candidate[] {
  */
 export function tagTimexes(doc: Segmented, published: string | null): Timex[] {
   const text = doc.text;
-  const chosen = selectCandidates(findCandidates(text));
+  const chosen = selectCandidates(findCandidates(text), text.length);
   const ctx = new ResolveContext(doc, published);
   const found = new Map<Candidate, Found>();
   // Dates first, in reading order (anaphora look back); clock times then anchor on them.

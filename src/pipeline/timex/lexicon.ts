@@ -154,3 +154,8 @@ export function positionMod(raw: string | undefined): string | undefined {
   if (/late|end|close|last|latter|turn/.test(s)) return 'END';
   return undefined;
 }
+
+/** Cheap tests that let a document skip rule families it cannot match. */
+export const MONTH_TRIGGER = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+export const WEEKDAY_TRIGGER = /(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day/;
+export const PLURAL_TRIGGER = /(?:years|months|weeks|days|decades|hours)\b/i;

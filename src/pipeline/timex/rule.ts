@@ -4,6 +4,8 @@ import type { Found, ResolveContext } from './context.js';
 export interface Rule {
   name: string;
   re: RegExp;
+  /** A quick test of the whole text: when it fails the rule cannot match and is skipped. */
+  trigger?: RegExp;
   /** Textual checks on a match before it competes with others (context words, false friends). */
   accept?(m: RegExpExecArray, text: string): boolean;
   build(m: RegExpExecArray, ctx: ResolveContext): Found | null;

@@ -1,7 +1,7 @@
 import { formatDay, isValidDay, pad } from './calendar.js';
 import type { Found } from './context.js';
 import {
-  MONTH, POSITION, WEEKDAY, ci, monthNumber, positionMod, words,
+  MONTH, POSITION, WEEKDAY, ci, monthNumber, positionMod, words, MONTH_TRIGGER,
 } from './lexicon.js';
 import { DATE_PREPOSITIONS, wordAfter, wordBefore, type Rule } from './rule.js';
 
@@ -36,6 +36,7 @@ function dayFound(y: number | null, month: number, day: number, explicit: boolea
 export const ABSOLUTE_RULES: Rule[] = [
   {
     name: 'iso-date',
+    trigger: /\d{4}-\d\d-\d\d/,
     re: /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?(?![\d-])/g,
     accept: (m) => isValidDay(Number(m[1]), Number(m[2]), Number(m[3])),
     build: (m) => {
@@ -46,6 +47,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'numeric-date',
+    trigger: /\d[/.]\d{1,2}[/.]\d/,
     re: /(?<![\d/.])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)/g,
     accept: (m) => {
       const a = Number(m[1]);
@@ -66,6 +68,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'month-day',
+    trigger: MONTH_TRIGGER,
     re: new RegExp(`(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+${DAY}(?![\\d:.,]\\d)(?:,?\\s+${YEAR4})?\\b`, 'g'),
     accept: (m) => Number(m[3]) >= 1 && Number(m[3]) <= 31,
     build: (m, ctx) => {
@@ -79,6 +82,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'day-month',
+    trigger: MONTH_TRIGGER,
     re: new RegExp(`(?:(${WEEKDAY}),?\\s+)?(?:${ci('the')}\\s+)?\\b${DAY}\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+${YEAR4})?\\b`, 'g'),
     accept: (m) => Number(m[2]) >= 1 && Number(m[2]) <= 31,
     build: (m, ctx) => {
@@ -91,6 +95,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'month-year',
+    trigger: MONTH_TRIGGER,
     re: new RegExp(`(${POSITION})?(${MONTH}),?\\s+(?:of\\s+)?${YEAR4}\\b`, 'g'),
     build: (m) => {
       const found: Found = { type: 'DATE', value: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}`, explicitYear: true };
@@ -101,6 +106,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'month',
+    trigger: MONTH_TRIGGER,
     re: new RegExp(`(${POSITION})?(?:(${words(['this', 'last', 'next', 'past', 'coming'])})\\s+)?(${MONTH})(?!\\s*\\d|-)`, 'g'),
     accept: (m, text) => {
       const name = (m[3] ?? '').replace('.', '');
@@ -129,6 +135,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'year',
+    trigger: /(?:1[0-9]|20)\d\d/,
     re: new RegExp(`(${POSITION})?(?<![\\d$€£#,.:/])\\b${YEAR4}\\b(?!\\s*%|\\s*(?:per\\s*cent|percent)|[-–]\\d{2}\\b(?!\\d))`, 'g'),
     accept: (m, text) => {
       const y = Number(m[2]);
@@ -150,12 +157,14 @@ export const ABSOLUTE_RULES: Rule[] = [
   {
     // 2010-12 or 2010–12 written for 2010 to 2012: each end is its own timex, as TimeML annotates ranges.
     name: 'year-range',
+    trigger: /\d{4}\s?[-–]\s?\d\d/,
     re: /(?<![\d$€£#,.:/-])\b((?:1[0-9]|20)(\d\d))(?=\s?[-–]\s?(\d\d)\b(?![-\d]))/g,
     accept: (m) => Number(m[3]) > Number(m[2]),
     build: (m) => ({ type: 'DATE', value: m[1] ?? '', explicitYear: true }),
   },
   {
     name: 'year-range-end',
+    trigger: /\d{4}\s?[-–]\s?\d\d/,
     re: /(?<=(?<![\d$€£#,.:/-])\b(?:1[0-9]|20)(\d\d)\s?[-–]\s?)(\d\d)\b(?![-\d])/g,
     accept: (m, text) => {
       const century = text.slice(Math.max(0, m.index - 10), m.index).match(/(\d\d)\d\d\s?[-–]\s?$/);
@@ -168,6 +177,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'decade',
+    trigger: /\d0['’]?s\b/,
     re: new RegExp(`(?:${ci('the')}\\s+)?(?:(${words(['early', 'mid', 'late'])})[-\\s]?)?(?:((?:1[0-9]|20)\\d)0['’]?s|['’](\\d)0s)\\b`, 'g'),
     build: (m) => {
       const found: Found = { type: 'DATE', value: m[2] ?? `19${m[3] ?? '0'}` };
@@ -178,6 +188,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'decade-words',
+    trigger: /ties\b/,
     re: new RegExp(`${ci('the')}\\s+(?:(${words(['early', 'mid', 'late'])})[-\\s]?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\\b`, 'g'),
     build: (m) => {
       const digit = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[2] ?? '') + 2;
@@ -189,6 +200,7 @@ export const ABSOLUTE_RULES: Rule[] = [
   },
   {
     name: 'century',
+    trigger: /[Cc]entury/,
     re: new RegExp(`${ci('the')}\\s+(?:(${words(['early', 'mid', 'late'])})[-\\s]?)?(\\d{1,2}(?:st|nd|rd|th)|${words(['twenty-first', 'twentieth', 'nineteenth', 'eighteenth', 'seventeenth', 'sixteenth', 'fifteenth'])})\\s+century\\b`, 'g'),
     build: (m) => {
       const raw = (m[2] ?? '').toLowerCase();

@@ -2,7 +2,7 @@ import { pad } from './calendar.js';
 import type { Found } from './context.js';
 import {
   AMOUNT_MOD, DAY_PARTS, MONTH, NUMBER, SEASON, UNIT, VAGUE, WEEKDAY, amountMod, ci, durationValue,
-  monthNumber, numberValue, seasonCode, weekdayNumber, words,
+  monthNumber, numberValue, seasonCode, weekdayNumber, words, PLURAL_TRIGGER, WEEKDAY_TRIGGER,
 } from './lexicon.js';
 import { wordBefore, type Rule } from './rule.js';
 
@@ -25,6 +25,7 @@ function amount(raw: string | undefined, half: boolean): number | null {
 export const QUANTITY_RULES: Rule[] = [
   {
     name: 'duration',
+    trigger: /second|minute|hour|day|week|fortnight|month|year|decade|centur/i,
     re: new RegExp(
       `(?:\\b(${AMOUNT_MOD})\\s+|\\b${THE}\\s+(?:(${words(['past', 'last', 'next', 'first', 'coming', 'previous', 'following', 'final', 'remaining', 'initial', 'preceding'])})\\s+)?(?=\\d|[a-z])|\\b(?:${words(['another', 'an additional', 'a further'])})\\s+)?` +
         `\\b(${VAGUE}|${NUMBER}|${words(['a couple of', 'a', 'an'])})(\\s+and\\s+a\\s+half)?(?:\\s+(?:more|consecutive|straight|full|long|additional|further|successive))?[-\\s]+(${UNIT})(\\s+and\\s+a\\s+half)?(?:-long|[-\\s]old)?\\b`,
@@ -57,11 +58,13 @@ export const QUANTITY_RULES: Rule[] = [
   },
   {
     name: 'another-unit',
+    trigger: /another|additional|further|one more/i,
     re: new RegExp(`\\b(?:${words(['another', 'an additional', 'a further', 'one more'])})\\s+(second|minute|hour|day|week|month|year|decade)\\b`, 'g'),
     build: (m) => ({ type: 'DURATION', value: durationValue(1, m[1] ?? 'year') }),
   },
   {
     name: 'half-unit',
+    trigger: /half/i,
     re: new RegExp(`\\b${ci('half')}\\s+(?:an?\\s+)(hour|day|year|month|century|decade)\\b`, 'g'),
     build: (m) => {
       // Half of a unit in the next smaller one: TIMEX3 values read better whole (P50Y, PT12H).
@@ -72,6 +75,7 @@ export const QUANTITY_RULES: Rule[] = [
   {
     // "for years", "after months of talks": the bare plural is a vague duration.
     name: 'bare-plural',
+    trigger: PLURAL_TRIGGER,
     re: new RegExp(`(?<=\\b${words(['for', 'after', 'within', 'over', 'in', 'lasting'])}\\s+)(years|months|weeks|days|decades|hours)\\b(?!\\s+(?:ago|earlier|later|old)\\b)`, 'g'),
     accept: (m, text) => {
       const prev = wordBefore(text, m.index);
@@ -83,17 +87,20 @@ export const QUANTITY_RULES: Rule[] = [
   {
     // "weeks after the protests", "hours before the vote".
     name: 'plural-before-after',
+    trigger: PLURAL_TRIGGER,
     re: /(?<=(?:^|[,;(]\s*|\b(?:just|only|barely|mere|and|but|came|come|comes|died|was|were)\s+))(years|months|weeks|days|hours|decades)\s+(?=(?:after|before|later|earlier)\b)/g,
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
   {
     name: 'recent-plural',
+    trigger: PLURAL_TRIGGER,
     re: new RegExp(`\\b(?:${THE}\\s+)?(?:${words(['recent', 'past', 'coming', 'next', 'last', 'previous', 'following', 'final', 'first', 'early', 'closing', 'remaining'])})\\s+(?:few\\s+)?(years|months|weeks|days|decades|hours)\\b`, 'g'),
     accept: (m, text) => !/^\s+ago\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)),
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
   {
     name: 'every',
+    trigger: /\b(?:every|each)\s/i,
     re: new RegExp(`\\b${words(['every', 'each'])}\\s+(?:(other)\\s+)?(?:(${NUMBER})\\s+)?(weekend|${UNIT}|${WEEKDAY}|${MONTH}|${SEASON}|morning|afternoon|evening|night)\\b`, 'g'),
     build: (m) => {
       const what = m[3] ?? '';
@@ -109,17 +116,20 @@ export const QUANTITY_RULES: Rule[] = [
   },
   {
     name: 'times-per',
+    trigger: /once|twice|thrice|times/i,
     re: new RegExp(`\\b(?:${words(['once', 'twice', 'thrice'])}|(?:${NUMBER})\\s+times)\\s+(?:a|an|per|every|each)\\s+(${UNIT})\\b`, 'g'),
     build: (m) => ({ type: 'SET', value: durationValue(1, m[1] ?? 'year') }),
   },
   {
     name: 'per-unit',
+    trigger: /\b(?:per|a)\s+(?:year|month|week|day)\b/,
     re: /\b(?:per|a)\s+(year|month|week|day)\b/g,
     accept: (m, text) => /(?:\d|million|billion|thousand|%)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index)),
     build: (m) => ({ type: 'SET', value: durationValue(1, m[1] ?? 'year') }),
   },
   {
     name: 'frequency-adverb',
+    trigger: /(?:dai|week|month|annual|year|hour|night|quarter|fortnight)ly/i,
     re: new RegExp(`\\b(${words(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'biweekly', 'fortnightly'])})\\b`, 'g'),
     accept: (m, text) => !/^(?:the|a|an|its|his|her|their|our|your|this|that)$/.test(wordBefore(text, m.index)),
     build: (m) => {
@@ -133,11 +143,13 @@ export const QUANTITY_RULES: Rule[] = [
   },
   {
     name: 'weekday-plural',
+    trigger: WEEKDAY_TRIGGER,
     re: new RegExp(`(?<=\\b[Oo]n\\s+)(${WEEKDAY})s\\b`, 'g'),
     build: (m) => ({ type: 'SET', value: `XXXX-WXX-${weekdayNumber(m[1] ?? '')}` }),
   },
   {
     name: 'clock-ampm',
+    trigger: /\d\s*[ap]\.?\s?m/i,
     re: new RegExp(`(?:\\b(${AMOUNT_MOD})\\s+)?\\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\\d))?\\s*([AaPp])\\.?\\s?[mM]\\b\\.?`, 'g'),
     accept: (m, text) => {
       // "I am", "2 am" need the dotted or attached form unless a time preposition precedes.
@@ -157,6 +169,7 @@ export const QUANTITY_RULES: Rule[] = [
   },
   {
     name: 'clock-24h',
+    trigger: /\d[:h][0-5]\d/,
     re: /\b([01]?\d|2[0-3])[:h]([0-5]\d)\b(?![:.]\d)(?:\s+(?:GMT|UTC|CET|EST|local time))?/g,
     accept: (m, text) =>
       /^(?:at|from|until|till|by|before|after|around|about|to|between|and|since|approximately)$/.test(wordBefore(text, m.index)) ||
@@ -166,12 +179,14 @@ export const QUANTITY_RULES: Rule[] = [
   },
   {
     name: 'the-day-part',
+    trigger: /the\s+(?:morning|afternoon|evening|night)/i,
     re: new RegExp(`(?<=\\b(?:${words(['into', 'in', 'during', 'through', 'throughout'])})\\s+)${THE}\\s+(morning|afternoon|evening|night)\\b(?!\\s+of\\b)`, 'g'),
     build: (m, ctx) => ({ type: 'TIME', value: `${ctx.anchorDay(m.index) ?? 'XXXX-XX-XX'}T${DAY_PARTS[(m[1] ?? '').toLowerCase()] ?? 'XX'}` }),
     late: true,
   },
   {
     name: 'clock-word',
+    trigger: /noon|midday|midnight|o['’]clock/i,
     re: new RegExp(`\\b(?:(${words(['noon', 'midday', 'midnight'])})|(${NUMBER})\\s+o['’]clock)\\b`, 'g'),
     build: (m, ctx) => {
       const w = (m[1] ?? '').toLowerCase();

@@ -2,7 +2,7 @@ import { addDays, easter, formatDay, pad, weekday, type CalDay } from './calenda
 import { shiftValue, type Found, type ResolveContext } from './context.js';
 import {
   AMOUNT_MOD, DAY_PART, DAY_PARTS, NUMBER, ORDINAL_SMALL, POSITION, SEASON, UNIT, VAGUE, WEEKDAY, ci, numberValue,
-  ordinalValue, positionMod, seasonCode, unitCode, weekdayNumber, words,
+  ordinalValue, positionMod, seasonCode, unitCode, weekdayNumber, words, WEEKDAY_TRIGGER,
 } from './lexicon.js';
 import { DATE_PREPOSITIONS, wordBefore, type Rule } from './rule.js';
 
@@ -49,6 +49,7 @@ function dayFromDct(ctx: ResolveContext, n: number): string {
 export const RELATIVE_RULES: Rule[] = [
   {
     name: 'deictic-day',
+    trigger: /yesterday|today|tomorrow/i,
     re: new RegExp(`\\b(${THE}\\s+day\\s+before\\s+yesterday|${THE}\\s+day\\s+after\\s+tomorrow|${words(['yesterday', 'today', 'tomorrow'])})(?:\\s+(${DAY_PART}))?\\b`, 'g'),
     build: (m, ctx) => {
       const w = (m[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
@@ -58,6 +59,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'tonight',
+    trigger: /tonight|morning|afternoon|evening|night/i,
     re: new RegExp(`\\b(?:${ci('tonight')}|(${words(['this', 'last'])})\\s+(${DAY_PART}))\\b`, 'g'),
     accept: (m) => !(m[1]?.toLowerCase() === 'last' && m[2] !== 'night'),
     build: (m, ctx) => {
@@ -68,6 +70,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'weekday',
+    trigger: WEEKDAY_TRIGGER,
     re: new RegExp(`(?:\\b(${words(['last', 'next', 'this', 'past', 'coming', 'this past', 'this coming', 'early', 'late'])})\\s+)?(${WEEKDAY})(?!s\\b)(?:\\s+(${DAY_PART}))?\\b`, 'g'),
     accept: (m, text) =>
       !/\b(?:Black|Good|Cyber|Ash|Holy|Palm|Bloody|Super|Maundy|Easter)\s+$/.test(text.slice(Math.max(0, m.index - 10), m.index)) &&
@@ -94,6 +97,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'this-unit',
+    trigger: /\b(?:this|last|next|current)\s/i,
     re: new RegExp(`(?:(${POSITION})|\\b(${words(['earlier', 'later'])})\\s+)?\\b(${words(['this past', 'this coming', 'this', 'last', 'next', 'current'])})\\s+(week|weekend|month|year|decade|century|quarter)\\b`, 'g'),
     accept: (m, text) => !/^\s*(?:old|-)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)),
     build: (m, ctx) => {
@@ -104,6 +108,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'position-of-the-unit',
+    trigger: /the\s+(?:week|month|year|decade|century)/i,
     re: new RegExp(`(${POSITION})${THE}\\s+(week|month|year|decade|century)\\b`, 'g'),
     accept: (m) => /the|of/i.test(m[1] ?? ''),
     build: (m, ctx) => withMod({ type: 'DATE', value: ctx.shifted(m[2] ?? 'year', 0) }, positionMod(m[1])),
@@ -111,6 +116,7 @@ export const RELATIVE_RULES: Rule[] = [
   {
     // "the past year" is a duration in TimeML; "the coming year" names next year.
     name: 'the-past-unit',
+    trigger: /the\s+(?:past|last|coming|next|following|previous|preceding|same)\s/i,
     re: new RegExp(`\\b${THE}\\s+(past|last|coming|next|following|previous|preceding|same)\\s+(day|week|weekend|month|year|decade|century)\\b`, 'g'),
     build: (m, ctx) => {
       const rel = (m[1] ?? '').toLowerCase();
@@ -126,6 +132,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'that-unit',
+    trigger: /that\s+(?:day|week|month|year)/i,
     re: new RegExp(`\\b(?:${words(['earlier', 'later'])}\\s+)?${ci('that')}\\s+(day|week|month|year)\\b`, 'g'),
     build: (m, ctx) => {
       const anchor = ctx.lastDate();
@@ -135,6 +142,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'ago',
+    trigger: /\s(?:ago|earlier|later|before|after)\b/i,
     re: new RegExp(`(?:\\b(${AMOUNT_MOD})\\s+)?(?:\\b(${VAGUE}|${NUMBER}|${words(['a', 'an', 'a couple of'])})\\s+)?\\b(${UNIT})\\s+(ago|earlier|later|before|after)\\b`, 'g'),
     accept: (m, text) => {
       const word = (m[4] ?? '').toLowerCase();
@@ -171,6 +179,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'season',
+    trigger: /spring|summer|autumn|fall|winter/i,
     re: new RegExp(`(${POSITION})?(?:\\b(${words(['this', 'last', 'next', 'past', 'the', 'this past', 'this coming', 'coming'])})\\s+)?\\b(${SEASON})(?:\\s+(?:of\\s+)?((?:1[0-9]|20)\\d\\d)\\b)?`, 'g'),
     accept: (m, text) => {
       const season = m[3] ?? '';
@@ -203,6 +212,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'quarter',
+    trigger: /quarter|half/i,
     re: new RegExp(`(?:\\b${THE}\\s+)?\\b(${ORDINAL_SMALL}|final|last)[-\\s]+(quarter|half)(?:\\s+of\\s+(?:((?:1[0-9]|20)\\d\\d)\\b|(?:(this|last|next|the)\\s+year\\b)))?`, 'gi'),
     accept: (m, text) => {
       if ((m[2] ?? '').toLowerCase() === 'half') return m[3] !== undefined || m[4] !== undefined;
@@ -232,6 +242,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'quarter-code',
+    trigger: /\b[QH][1-4]\b/,
     re: /\b([QH][1-4])(?:\s+((?:19|20)\d\d))?\b/g,
     accept: (m) => m[1]?.[0] === 'Q' || Number(m[1]?.[1]) <= 2,
     build: (m, ctx) => {
@@ -241,6 +252,7 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'present-ref',
+    trigger: /now|currently|presently|present|these days|moment|recently|lately/i,
     re: new RegExp(`\\b(?:(${words(['now', 'currently', 'nowadays', 'presently', 'at present', 'these days', 'at the moment'])})|(${ci('recently')}|${ci('lately')}))\\b(?!-)`, 'g'),
     accept: (m, text) => {
       // "as recently as last year" leaves the date to the expression after it; "now that" is a conjunction.
@@ -255,11 +267,13 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'past-future-ref',
+    trigger: /\b(?:past|future)\b/i,
     re: new RegExp(`(?<=\\b(?:${words(['in', 'into', 'for', 'of', 'to'])})\\s+)${THE}\\s+(?:(near|distant|foreseeable|recent|immediate)\\s+)?(past|future)\\b`, 'g'),
     build: (m) => ({ type: 'DATE', value: (m[2] ?? '') === 'past' ? 'PAST_REF' : 'FUTURE_REF' }),
   },
   {
     name: 'weekend',
+    trigger: /weekend/i,
     re: new RegExp(`\\b${THE}\\s+weekend\\b`, 'g'),
     build: (m, ctx) => {
       const dct = ctx.dctDay;
@@ -272,11 +286,13 @@ export const RELATIVE_RULES: Rule[] = [
   },
   {
     name: 'overnight',
+    trigger: /overnight/i,
     re: new RegExp(`\\b${ci('overnight')}\\b(?!\\s+(?:stay|flight|train|bus|bag|shift|curfew))`, 'g'),
     build: (_m, ctx) => ({ type: 'TIME', value: `${dayFromDct(ctx, -1)}TNI` }),
   },
   {
     name: 'holiday',
+    trigger: /Christmas|New Year|Easter|Thanksgiving|Halloween|Valentine/,
     re: new RegExp(`\\b(Christmas(?:\\s+(?:Eve|Day))?|New\\s+Year['’]s(?:\\s+(?:Eve|Day))?|Easter(?:\\s+(?:Sunday|Monday))?|Thanksgiving(?:\\s+Day)?|Halloween|Valentine['’]s\\s+Day)(?:\\s+((?:19|20)\\d\\d))?\\b`, 'g'),
     accept: (m, text) => !/^\s+(?:tree|card|market|party|present|gift|holidays?|season|message|address|truce|ceasefire|Island|Rising)s?\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12)) || m[1]?.includes(' ') === true,
     build: (m, ctx) => {

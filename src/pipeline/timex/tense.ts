@@ -19,19 +19,30 @@ const IRREGULAR_PAST = new Set([
   'forbade', 'hung', 'beat', 'bit', 'hid', 'heard', 'felt', 'dealt', 'built', 'bought', 'understood', 'withdrew', 'undertook',
 ]);
 
-/** Sentence holding `pos` (binary search), or null between sentences. */
-export function sentenceAt(doc: Segmented, pos: number): Sentence | null {
+// Lower-cased tokens per sentence, computed once however many expressions a sentence holds.
+const LOWERED = new WeakMap<Sentence, string[]>();
+
+/** Index of the last sentence starting at or before `pos` (binary search), or -1. */
+export function sentenceIndexAt(doc: Segmented, pos: number): number {
   let lo = 0;
   let hi = doc.sentences.length - 1;
+  let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const s = doc.sentences[mid];
     if (!s) break;
-    if (pos < s.start) hi = mid - 1;
-    else if (pos >= s.end) lo = mid + 1;
-    else return s;
+    if (s.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
-  return null;
+  return found;
+}
+
+/** Sentence holding `pos`, or null between sentences. */
+export function sentenceAt(doc: Segmented, pos: number): Sentence | null {
+  const s = doc.sentences[sentenceIndexAt(doc, pos)];
+  return s && pos < s.end ? s : null;
 }
 
 function markerOf(words: string[], i: number, pos: string): Tense | null {
@@ -60,7 +71,11 @@ export function tenseAt(doc: Segmented, start: number, end: number): Tense {
   const sentence = sentenceAt(doc, start);
   if (!sentence) return 'past';
   const tokens = sentence.tokens;
-  const lower = tokens.map((t) => t.text.toLowerCase());
+  let lower = LOWERED.get(sentence);
+  if (!lower) {
+    lower = tokens.map((t) => t.text.toLowerCase());
+    LOWERED.set(sentence, lower);
+  }
   let best: { tense: Tense; distance: number } | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
