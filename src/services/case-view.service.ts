@@ -61,7 +61,15 @@ export interface CaseView {
   /** Entities that take part in the person's events or share their reports, most shared first. */
   connections: Array<EntityRef & { shared: number }>;
   /** Reports that mention the person, with the number of mentions in each. */
-  documents: Array<{ id: string; title: string | null; published: string | null; source: string | null; mentions: number }>;
+  documents: Array<{
+    id: string;
+    title: string | null;
+    published: string | null;
+    source: string | null;
+    url: string | null;
+    sha256: string | null;
+    mentions: number;
+  }>;
 }
 
 /** Options of a case view: which review states to include (default: suggested and confirmed). */
@@ -138,7 +146,12 @@ export async function getCaseView(deps: ReviewableStore, entityId: string, optio
   const person = await store.entities.get(entityId);
   if (!person) throw new NotFoundError(`entity ${entityId}`);
   const statuses = new Set<ReviewStatus>(options.statuses ?? ['suggested', 'confirmed']);
-  const records = (await store.events.listForEntity(entityId)).filter((e) => statuses.has(e.status));
+  // A place's file gathers what happened there; anyone else's, what happened to or was done by them.
+  const listed =
+    person.type === 'place'
+      ? (await review.listEvents({ placeId: entityId, limit: 5000 })).events
+      : await store.events.listForEntity(entityId);
+  const records = listed.filter((e) => statuses.has(e.status));
   const events = (await presentEvents(deps, records)).sort(byDate);
 
   const places = new Map<string, PlaceView>();
@@ -164,7 +177,15 @@ export async function getCaseView(deps: ReviewableStore, entityId: string, optio
   const docMeta = await review.documentTitles([...perDoc.keys()]);
   const documents = [...perDoc].map(([id, n]) => {
     const d = docMeta.get(id);
-    return { id, title: d?.title ?? null, published: d?.published ?? null, source: d?.source ?? null, mentions: n };
+    return {
+      id,
+      title: d?.title ?? null,
+      published: d?.published ?? null,
+      source: d?.source ?? null,
+      url: d?.url ?? null,
+      sha256: d?.sha256 ?? null,
+      mentions: n,
+    };
   });
   // Entities named in the same reports: capped so a much-reported person stays fast.
   for (const doc of documents.slice(0, 25)) {

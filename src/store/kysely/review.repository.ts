@@ -17,6 +17,8 @@ export interface EventFilter {
   place?: string;
   /** Only these events. */
   ids?: string[];
+  /** Only events at this place entity. */
+  placeId?: string;
   limit?: number;
   offset?: number;
 }
@@ -63,6 +65,15 @@ export interface DocumentEvidence extends EvidenceRecord {
   status: ReviewStatus;
 }
 
+/** What a citation names of a report. */
+export interface DocumentTitle {
+  title: string | null;
+  published: string | null;
+  source: string | null;
+  url: string | null;
+  sha256: string;
+}
+
 /** An entity with the number of events it takes part in. */
 export interface EntityCount {
   id: string;
@@ -90,6 +101,7 @@ export class KyselyReviewRepository {
     if (filter.status) query = query.where('events.status', '=', filter.status);
     if (filter.type) query = query.where('events.type', '=', filter.type);
     if (filter.ids) query = query.where('events.id', 'in', filter.ids);
+    if (filter.placeId) query = query.where('events.place_id', '=', filter.placeId);
     if (filter.dateTo) query = query.where('events.date_from', '<=', filter.dateTo);
     if (filter.dateFrom) {
       // '~' sorts after every digit and '-', so "2016" counts as reaching past "2016-05".
@@ -324,15 +336,15 @@ export class KyselyReviewRepository {
   }
 
   /** Titles of the given documents. */
-  async documentTitles(ids: string[]): Promise<Map<string, { title: string | null; published: string | null; source: string | null; url: string | null }>> {
-    const out = new Map<string, { title: string | null; published: string | null; source: string | null; url: string | null }>();
+  async documentTitles(ids: string[]): Promise<Map<string, DocumentTitle>> {
+    const out = new Map<string, DocumentTitle>();
     for (const part of chunk([...new Set(ids)])) {
       const rows = await this.db
         .selectFrom('documents')
-        .select(['id', 'title', 'published', 'source', 'url'])
+        .select(['id', 'title', 'published', 'source', 'url', 'sha256'])
         .where('id', 'in', part)
         .execute();
-      for (const r of rows) out.set(r.id, { title: r.title, published: r.published, source: r.source, url: r.url });
+      for (const r of rows) out.set(r.id, { title: r.title, published: r.published, source: r.source, url: r.url, sha256: r.sha256 });
     }
     return out;
   }

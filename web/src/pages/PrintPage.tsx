@@ -22,6 +22,7 @@ export function PrintPage({ id, location }: { id: string; location: Location }) 
   for (const e of c.events) for (const v of e.evidence) if (!docs.has(v.documentId)) docs.set(v.documentId, docs.size + 1);
   const sources = c.events.flatMap((e) => e.evidence);
   const bySource = new Map(sources.map((v) => [v.documentId, v]));
+  const hashes = new Map(c.documents.map((d) => [d.id, d.sha256]));
   return (
     <main className="print">
       <nav className="no-print">
@@ -61,7 +62,10 @@ export function PrintPage({ id, location }: { id: string; location: Location }) 
               <td>
                 {e.evidence.map((v) => (
                   <p key={`${v.documentId}:${v.start}`}>
-                    “{v.text}” <sup>[{docs.get(v.documentId)}]</sup>
+                    “{v.text}”{' '}
+                    <span className="cite-ref">
+                      [{docs.get(v.documentId)}, chars {v.start}–{v.end}]
+                    </span>
                   </p>
                 ))}
               </td>
@@ -78,7 +82,13 @@ export function PrintPage({ id, location }: { id: string; location: Location }) 
               {v?.documentTitle ?? docId}
               {v?.source ? `, ${v.source}` : ''}
               {v?.published ? `, ${v.published}` : ''}
-              {v?.url ? `. ${v.url}` : ''}. Chronicle document {docId}.
+              {v?.url ? `. ${v.url}` : ''}. Chronicle document {docId}
+              {hashes.get(docId) ? (
+                <>
+                  , SHA-256 <code className="hash">{hashes.get(docId)}</code>
+                </>
+              ) : null}
+              .
             </li>
           );
         })}
