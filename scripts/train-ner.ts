@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chunksOf, readConll, scoreConll, type ConllDocument } from '../src/eval/conll.js';
 import { featurizeDocument } from '../src/pipeline/entities/featurize.js';
+import { wordFeatures } from '../src/pipeline/entities/features.js';
 import { Gazetteer } from '../src/pipeline/entities/gazetteer.js';
 import { LABELS, labelsOf, type EntityTag, type LabelledSpan } from '../src/pipeline/entities/labels.js';
 import { MODEL_FILES, loadNerResources } from '../src/pipeline/entities/model.js';
@@ -52,7 +53,8 @@ function instancesOf(doc: ConllDocument, gazetteer: Gazetteer, only?: (start: nu
     });
     close(tokens.length);
     const gold = labelsOf(spans, tokens.length).map((l) => LABELS.indexOf(l));
-    return [{ tokens, features: features[s] ?? [], gold }];
+    const full = (features[s] ?? []).map((context, i) => [...wordFeatures(tokens[i]?.text ?? ''), ...context]);
+    return [{ tokens, features: full, gold }];
   });
 }
 

@@ -126,9 +126,39 @@ export function gatherEvidence(sequences: readonly Token[][], gazetteer: Gazette
   return ev;
 }
 
+// Word features depend on the word alone; the same string objects come back for a repeated word.
+const wordCache = new Map<string, readonly string[]>();
+
+/** Features of a word by itself: its form, shape, affixes and word-list membership. */
+export function wordFeatures(w: string): readonly string[] {
+  const cached = wordCache.get(w);
+  if (cached) return cached;
+  const l = normalizeWord(w);
+  const f = [
+    'b',
+    `w=${l}`,
+    `sh=${shortShape(w)}`,
+    `p1=${l.slice(0, 1)}`,
+    `p2=${l.slice(0, 2)}`,
+    `p3=${l.slice(0, 3)}`,
+    `s1=${l.slice(-1)}`,
+    `s2=${l.slice(-2)}`,
+    `s3=${l.slice(-3)}`,
+    `s4=${l.slice(-4)}`,
+  ];
+  if (w !== l) f.push(`W=${w}`);
+  if (w.length > 12) f.push('long');
+  if (PERSON_TITLES.has(stripDot(l))) f.push('title');
+  if (ORG_HEADS.has(stripDot(l))) f.push('orghead');
+  if (DEMONYMS.has(l)) f.push('demonym');
+  if (wordCache.size > 100_000) wordCache.clear();
+  wordCache.set(w, f);
+  return f;
+}
+
 /**
- * Static features of each token of one sequence (everything except the previous labels, which the
- * decoder adds as it goes). Training and tagging call this same function on the same wink tokens.
+ * Context features of each token of one sequence: everything but `wordFeatures` and the previous
+ * labels, which the decoder adds as it goes. Training and tagging call this same function.
  */
 export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): string[][] {
   const n = tokens.length;
@@ -145,17 +175,7 @@ export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev
     const l = lower[i] ?? '';
     const sh = shapes[i] ?? '';
     const f: string[] = [
-      'b',
-      `w=${l}`,
-      `sh=${sh}`,
       `p=${pos[i] ?? ''}`,
-      `p1=${l.slice(0, 1)}`,
-      `p2=${l.slice(0, 2)}`,
-      `p3=${l.slice(0, 3)}`,
-      `s1=${l.slice(-1)}`,
-      `s2=${l.slice(-2)}`,
-      `s3=${l.slice(-3)}`,
-      `s4=${l.slice(-4)}`,
       `w-1=${at(lower, i - 1, '<s>')}`,
       `w+1=${at(lower, i + 1, '</s>')}`,
       `w-2=${at(lower, i - 2, '<s>')}`,
@@ -170,8 +190,6 @@ export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev
       `w-1sh=${at(lower, i - 1, '<s>')}|${sh}`,
       `shw+1=${sh}|${at(lower, i + 1, '</s>')}`,
     ];
-    if (w.length !== l.length || w !== l) f.push(`W=${w}`);
-    if (w.length > 12) f.push('long');
     if (i === 0) f.push(`first|${sh}`);
     if (shouting) {
       f.push('AC', `AC|w=${l}`);
@@ -188,10 +206,7 @@ export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev
     }
     const prevLow = stripDot(at(lower, i - 1, ''));
     if (PERSON_TITLES.has(prevLow)) f.push('title-1');
-    if (PERSON_TITLES.has(stripDot(l))) f.push('title');
-    if (ORG_HEADS.has(stripDot(l))) f.push('orghead');
     if (ORG_HEADS.has(stripDot(at(lower, i + 1, '')))) f.push('orghead+1');
-    if (DEMONYMS.has(l)) f.push('demonym');
     for (const g of gaz[i] ?? []) f.push(g);
     for (const g of at(gaz, i - 1, [] as string[])) f.push(`-1${g}`);
     for (const g of at(gaz, i + 1, [] as string[])) f.push(`+1${g}`);

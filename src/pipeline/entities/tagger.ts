@@ -1,5 +1,5 @@
 import type { Token } from '../segment.js';
-import { historyFeatures, shortShape } from './features.js';
+import { historyFeatures, shortShape, wordFeatures } from './features.js';
 import { LABELS, constraintsFor } from './labels.js';
 
 /**
@@ -56,11 +56,12 @@ export function addScores(model: LinearModel, features: readonly string[], score
 
 /**
  * Greedy left-to-right decoding with the BILOU constraints: at each token the best label that may
- * follow the previous one. `score` adds label scores for a list of features.
+ * follow the previous one. `scoreToken` adds the scores of token i's own and context features,
+ * `score` those of a list of features (the history).
  */
 export function decodeGreedy(
   tokens: readonly Token[],
-  features: readonly string[][],
+  scoreToken: (i: number, scores: Float64Array) => void,
   score: (features: readonly string[], scores: Float64Array) => void,
 ): number[] {
   const n = tokens.length;
@@ -76,7 +77,7 @@ export function decodeGreedy(
     history.length = 0;
     historyFeatures(history, labelName(prev1), labelName(prev2), word.toLowerCase(), shortShape(word));
     scores.fill(0);
-    score(features[i] ?? [], scores);
+    scoreToken(i, scores);
     score(history, scores);
     let best = 0;
     let bestScore = -Infinity;
@@ -100,7 +101,30 @@ function labelName(k: number): string {
   return k < 0 ? '<s>' : (LABELS[k] ?? 'O');
 }
 
-/** Labels one sequence with a trained model. */
+// Per model, the summed scores of each word's own features: a repeated word costs one lookup.
+const wordScores = new WeakMap<LinearModel, Map<string, Float64Array>>();
+
+function addWordScores(model: LinearModel, word: string, scores: Float64Array): void {
+  let cache = wordScores.get(model);
+  if (!cache) {
+    cache = new Map();
+    wordScores.set(model, cache);
+  }
+  let own = cache.get(word);
+  if (!own) {
+    own = new Float64Array(model.labels.length);
+    addScores(model, wordFeatures(word), own);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(word, own);
+  }
+  for (let k = 0; k < own.length; k++) scores[k] = (scores[k] as number) + (own[k] as number);
+}
+
+/** Labels one sequence with a trained model, given each token's context features (`tokenFeatures`). */
 export function tagTokens(model: LinearModel, tokens: readonly Token[], features: readonly string[][]): string[] {
-  return decodeGreedy(tokens, features, (f, s) => addScores(model, f, s)).map((k) => LABELS[k] ?? 'O');
+  const scoreToken = (i: number, s: Float64Array): void => {
+    addWordScores(model, tokens[i]?.text ?? '', s);
+    addScores(model, features[i] ?? [], s);
+  };
+  return decodeGreedy(tokens, scoreToken, (f, s) => addScores(model, f, s)).map((k) => LABELS[k] ?? 'O');
 }
