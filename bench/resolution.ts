@@ -213,7 +213,10 @@ async function main(): Promise<void> {
         candidates: (type, keys, limit, features) => store.resolution.candidates(type, keys, limit, features),
       });
       resolveMs.push(performance.now() - t0);
-      for (const d of decisions) d.entityId === null ? created++ : linked++;
+      for (const d of decisions) {
+        if (d.entityId === null) created++;
+        else linked++;
+      }
       // The whole save: document, linking with its writes, event merge.
       const t1 = performance.now();
       await saveExtraction(store, doc, extraction);

@@ -50,6 +50,27 @@ describe('mergeEntities', () => {
     expect(file.resolution.at(-1)).toMatchObject({ action: 'merge', actor: reviewer.actor, rule: 'reviewer', otherId: bolat });
     await expect(mergeEntities(store, aidos, bolat, reviewer)).rejects.toThrow(ValidationError);
   });
+
+  it('joins the events the two entities each had of one happening', async () => {
+    // Two reports the resolver cannot join: one names him only by an initial, in other company.
+    const a = 'Aidos Sadykov was detained in Kyiv on 12 March 2016.';
+    const b = 'Police in Kyiv held A. Sadykov in March 2016.';
+    for (const [id, text, name] of [['r1', a, 'Aidos Sadykov'], ['r2', b, 'A. Sadykov']] as const) {
+      const extraction = buildExtraction(id, text, '2016-03-20', [{ type: 'person', name }], [
+        { type: 'arrest', subject: 0, date: { from: id === 'r1' ? '2016-03-12' : '2016-03', text: '' }, evidence: text.slice(0, 20) },
+      ]);
+      await saveExtraction(store, buildSourceDocument({ id, text }), extraction);
+    }
+    const people = await store.entities.listWithEventCounts('person');
+    expect(people).toHaveLength(2);
+    const [first, second] = people;
+    const outcome = await mergeEntities(store, first?.id ?? '', second?.id ?? '', reviewer);
+    expect(outcome.eventsJoined).toBe(1);
+    const events = await store.events.listForEntity(outcome.survivorId);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.evidence.map((e) => e.documentId).sort()).toEqual(['r1', 'r2']);
+    expect(events[0]?.dateFrom).toBe('2016-03-12');
+  });
 });
 
 describe('splitEntity', () => {

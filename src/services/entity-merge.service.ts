@@ -1,7 +1,7 @@
 import type { EntityAttributes } from '../domain/chronicle-json.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { nameKey } from '../link/name-key.js';
-import { blockingKeys } from '../link/resolution/index.js';
+import { blockingKeys, eventsCompatible, mergeEventReports } from '../link/resolution/index.js';
 import type { MentionRecord } from '../store/types.js';
 import type { Store } from '../store/types.js';
 
@@ -18,6 +18,36 @@ export interface MergeOutcome {
   mergedId: string;
   /** True when the two had been separated by a reviewer before: this merge lifts that. */
   overrodeSeparation: boolean;
+  /** Events that turned out to be one once their subjects were one. */
+  eventsJoined: number;
+}
+
+/**
+ * After a merge the same event may be stored twice, once per former subject: each pair that
+ * eventsCompatible accepts becomes one event with both evidence sets, its fields re-merged.
+ */
+async function joinDuplicateEvents(tx: Store, subjectId: string): Promise<number> {
+  const events = await tx.events.listForEntity(subjectId);
+  let joined = 0;
+  for (const type of new Set(events.map((e) => e.type))) {
+    const kept: Array<{ id: string; report: Awaited<ReturnType<Store['resolution']['eventsOf']>>[number]['report'] }> = [];
+    for (const stored of await tx.resolution.eventsOf(subjectId, type)) {
+      const match = kept.find((k) => eventsCompatible(stored.report, k.report).compatible);
+      if (!match) {
+        kept.push(stored);
+        continue;
+      }
+      await tx.resolution.absorbEvent(match.id, stored.id);
+      const reports = await tx.resolution.eventReports(match.id);
+      if (reports.length > 0) {
+        const merged = mergeEventReports(reports);
+        await tx.resolution.updateEvent(match.id, merged);
+        match.report = { ...match.report, ...merged };
+      }
+      joined++;
+    }
+  }
+  return joined;
 }
 
 function mergeAttributeValues(a: EntityAttributes, b: EntityAttributes): EntityAttributes {
@@ -58,6 +88,7 @@ export async function mergeEntities(
     await rtx.resolution.mergeInto(survivorId, mergedId);
     const attributes = mergeAttributeValues(a.attributes, b.attributes);
     await rtx.entities.update(survivorId, { attributes });
+    const eventsJoined = await joinDuplicateEvents(rtx, survivorId);
     await rtx.resolution.log({
       at,
       actor: action.actor,
@@ -67,9 +98,9 @@ export async function mergeEntities(
       documentId: null,
       rule: 'reviewer',
       score: null,
-      detail: { reason: action.reason ?? null, mergedName: b.name, mergedAliases: b.aliases, overrodeSeparation },
+      detail: { reason: action.reason ?? null, mergedName: b.name, mergedAliases: b.aliases, overrodeSeparation, eventsJoined },
     });
-    return { survivorId, mergedId, overrodeSeparation };
+    return { survivorId, mergedId, overrodeSeparation, eventsJoined };
   });
 }
 

@@ -82,6 +82,8 @@ export interface ResolutionRepository {
   eventReports(eventId: string): Promise<EventReport[]>;
   /** Sets the event's fields to the merged values. */
   updateEvent(eventId: string, fields: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void>;
+  /** Moves the evidence and reports of event `dropId` to `keepId` and deletes `dropId` (one event reported twice). */
+  absorbEvent(keepId: string, dropId: string): Promise<void>;
   /** Re-points events of a document from one subject to another (a split). */
   moveEventSubjects(fromId: string, toId: string, documentIds: string[]): Promise<number>;
   /** Entities mentioned in the same documents as `entityId`, most shared documents first. */

@@ -61,7 +61,8 @@ export function comparePersonNames(a: PersonName, b: PersonName): NameMatch {
   const initialB = b.givenInitial;
   if (initialA !== null && initialB !== null) {
     if (initialA !== initialB) return { score: 0, rule: 'surname', veto: 'initial-differs' };
-    return { score: 0.75 - spelling, rule: 'initial', veto: null };
+    // An initial alone is weak: it links only with some shared context.
+    return { score: 0.7 - spelling, rule: 'initial', veto: null };
   }
   return { score: 0.6 - spelling, rule: 'surname-only', veto: null };
 }

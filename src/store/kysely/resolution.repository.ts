@@ -313,6 +313,12 @@ export class KyselyResolutionRepository implements ResolutionRepository {
       .execute();
   }
 
+  async absorbEvent(keepId: string, dropId: string): Promise<void> {
+    await this.db.updateTable('evidence').set({ event_id: keepId }).where('event_id', '=', dropId).execute();
+    await this.db.updateTable('event_reports').set({ event_id: keepId }).where('event_id', '=', dropId).execute();
+    await this.db.deleteFrom('events').where('id', '=', dropId).execute();
+  }
+
   async moveEventSubjects(fromId: string, toId: string, documentIds: string[]): Promise<number> {
     if (documentIds.length === 0) return 0;
     // Only events every evidence span of which comes from the moved documents change hands.
