@@ -8,7 +8,7 @@ export interface TriggerMatch {
   text: string;
 }
 
-/** Top-level alternatives of a pattern, so that the longest phrase wins, not the first alternative listed. */
+/** Top-level alternatives of a pattern. */
 function alternatives(source: string): string[] {
   const out: string[] = [];
   let depth = 0;
@@ -27,13 +27,16 @@ function alternatives(source: string): string[] {
   return out;
 }
 
-const COMPILED = TRIGGERS.flatMap((pattern, index) =>
-  alternatives(pattern.pattern).map((alt) => ({
-    pattern,
-    index,
-    re: new RegExp(`(?<![\\w-])(?:${alt})(?![\\w-])`, 'gi'),
-  })),
-);
+// One regex per pattern, its alternatives longest first so that "case was opened against" beats "criminal case".
+const COMPILED = TRIGGERS.map((pattern, index) => ({
+  pattern,
+  index,
+  // Sticky: tried only where the union below says some trigger starts.
+  re: new RegExp(`(?:${alternatives(pattern.pattern).sort((a, b) => b.length - a.length).join('|')})(?![\\w-])`, 'iy'),
+}));
+
+// One pass over a sentence finds every position where some trigger starts; most positions start none.
+const UNION = new RegExp(`(?<![\\w-])(?:${TRIGGERS.map((t) => t.pattern).join('|')})(?![\\w-])`, 'gi');
 
 // Words after "released" that make it a publication, not a prisoner's release.
 const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film)\b/i;
@@ -44,9 +47,17 @@ const CANCELLED = /\b(?:replaced|replace|instead of|avoid(?:ed)?|escaped|commute
 export function findTriggers(text: string, start: number, end: number): TriggerMatch[] {
   const s = text.slice(start, end);
   const found: (TriggerMatch & { index: number })[] = [];
-  for (const c of COMPILED) {
-    c.re.lastIndex = 0;
-    for (let m = c.re.exec(s); m; m = c.re.exec(s)) {
+  const starts: number[] = [];
+  UNION.lastIndex = 0;
+  for (let u = UNION.exec(s); u; u = UNION.exec(s)) {
+    starts.push(u.index);
+    UNION.lastIndex = u.index + 1;
+  }
+  for (const at of starts) {
+    for (const c of COMPILED) {
+      c.re.lastIndex = at;
+      const m = c.re.exec(s);
+      if (!m) continue;
       const word = m[0];
       const after = s.slice(m.index + word.length, m.index + word.length + 40);
       const before = s.slice(Math.max(0, m.index - 30), m.index);
