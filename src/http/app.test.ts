@@ -270,3 +270,31 @@ describe('openapi', () => {
     expect(response.json()).toMatchObject({ ok: true });
   });
 });
+
+describe('identity review', () => {
+  it('merges a second entry into a case file and follows the merged id', async () => {
+    const aidos = await personId('Aidos Sadykov');
+    const natalya = await personId('Natalya Sadykova');
+    const outcome = await postJson<{ survivorId: string; mergedId: string }>(`/api/entities/${encodeURIComponent(aidos)}/merge`, {
+      mergedId: natalya,
+      reason: 'test of the merge route',
+    });
+    expect(outcome).toMatchObject({ survivorId: aidos, mergedId: natalya });
+    const view = await getJson<CaseView>(`/api/entities/${encodeURIComponent(natalya)}`);
+    expect(view.person.id).toBe(aidos);
+    expect(view.person.aliases).toContain('Natalya Sadykova');
+    const log = await getJson<ReviewLogEntry[]>('/api/review/log?limit=1');
+    expect(log[0]).toMatchObject({ action: 'merge', targetKind: 'entity', targetId: aidos, reason: 'test of the merge route' });
+  });
+
+  it('refuses a split that would leave the entry without mentions', async () => {
+    const aidos = await personId('Aidos Sadykov');
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/entities/${encodeURIComponent(aidos)}/split`,
+      payload: { documents: ['2023-07-sadykov-dies'] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<{ message: string }>().message).toMatch(/without mentions/);
+  });
+});

@@ -98,3 +98,20 @@ export const ingestBody = z
   .refine((b) => (b.content === undefined) !== (b.text === undefined), {
     message: 'give either content (base64) or text',
   });
+
+export const mergeBody = z
+  .object({
+    /** The entity that becomes part of this one. */
+    mergedId: z.string().min(1).max(300),
+    reason: z.string().max(2000).nullable().optional(),
+  })
+  .strict();
+
+export const splitBody = z
+  .object({
+    /** Reports whose mentions belong to someone else: they move to a new entity. */
+    documents: z.array(z.string().min(1).max(300)).min(1).max(500),
+    name: z.string().min(1).max(300).optional(),
+    reason: z.string().max(2000).nullable().optional(),
+  })
+  .strict();

@@ -53,9 +53,18 @@ export interface PlaceView extends EntityRef {
   eventIds: string[];
 }
 
+/** A fact about the person with the reports that state it; `sensitive` ones must not be published. */
+export interface AttributeView {
+  key: string;
+  value: unknown;
+  sensitive: boolean;
+  documents: string[];
+}
+
 /** A person's case file as the web shows it. */
 export interface CaseView {
   person: EntityRecord;
+  attributes: AttributeView[];
   events: EventView[];
   places: PlaceView[];
   /** Entities that take part in the person's events or share their reports, most shared first. */
@@ -143,8 +152,18 @@ export async function presentEvents({ store, review }: ReviewableStore, events: 
  */
 export async function getCaseView(deps: ReviewableStore, entityId: string, options: CaseViewOptions = {}): Promise<CaseView> {
   const { store, review } = deps;
+  // An entity merged into another answers with the survivor's file.
+  entityId = await store.resolution.currentId(entityId);
   const person = await store.entities.get(entityId);
   if (!person) throw new NotFoundError(`entity ${entityId}`);
+  const attributes: AttributeView[] = [];
+  for (const source of await store.resolution.attributeSources(entityId)) {
+    for (const value of Array.isArray(source.value) ? (source.value as unknown[]) : [source.value]) {
+      const same = attributes.find((a) => a.key === source.key && JSON.stringify(a.value) === JSON.stringify(value));
+      if (same && !same.documents.includes(source.documentId)) same.documents.push(source.documentId);
+      else if (!same) attributes.push({ key: source.key, value, sensitive: source.sensitive, documents: [source.documentId] });
+    }
+  }
   const statuses = new Set<ReviewStatus>(options.statuses ?? ['suggested', 'confirmed']);
   // A place's file gathers what happened there; anyone else's, what happened to or was done by them.
   const listed =
@@ -213,6 +232,7 @@ export async function getCaseView(deps: ReviewableStore, entityId: string, optio
 
   return {
     person,
+    attributes,
     events,
     places: [...places.values()],
     connections: [...shared.values()].sort((a, b) => b.shared - a.shared || a.name.localeCompare(b.name)).slice(0, 30),

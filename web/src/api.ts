@@ -85,6 +85,17 @@ export const api = {
       ...(changes ? { changes } : {}),
       ...(reason ? { reason } : {}),
     }),
+  merge: (id: string, mergedId: string, reason?: string) =>
+    request<{ survivorId: string; mergedId: string; eventsJoined: number }>('POST', `/api/entities/${encodeURIComponent(id)}/merge`, {
+      mergedId,
+      ...(reason ? { reason } : {}),
+    }),
+  split: (id: string, documents: string[], name?: string, reason?: string) =>
+    request<{ entityId: string; newEntityId: string; name: string; movedMentions: number; movedEvents: number }>(
+      'POST',
+      `/api/entities/${encodeURIComponent(id)}/split`,
+      { documents, ...(name ? { name } : {}), ...(reason ? { reason } : {}) },
+    ),
   reviewLog: (limit = 20) => request<ReviewLogEntry[]>('GET', `/api/review/log${queryString({ limit })}`),
   ingest: (body: { name: string; content?: string; text?: string; kind?: string; published?: string; source?: string; url?: string }) =>
     request<UploadOutcome>('POST', '/api/ingest', body),

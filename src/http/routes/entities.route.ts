@@ -1,8 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseToCsv, exportCase, statusesOf } from '../../services/case-export.service.js';
 import { getCaseView } from '../../services/case-view.service.js';
+import { mergeFromReview, splitFromReview } from '../../services/entity-review.service.js';
 import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
-import { caseExportQuery, caseQuery, idParams } from '../schemas.js';
+import { caseExportQuery, caseQuery, idParams, mergeBody, splitBody } from '../schemas.js';
 
 /** A person's (or organization's) case file and its exports. */
 export function entityRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
@@ -40,6 +41,34 @@ export function entityRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
         reply.header('content-disposition', `attachment; filename="${encodeURIComponent(stem)}.json"`);
         return c;
       },
+    );
+    app.post(
+      '/api/entities/:id/merge',
+      {
+        schema: {
+          tags: ['review'],
+          summary: 'Merge another entity into this one (the same person); recorded in the review log',
+          params: idParams,
+          body: mergeBody,
+        },
+      },
+      (request) => mergeFromReview(deps, request.params.id, request.body.mergedId, request.body.reason ?? null),
+    );
+    app.post(
+      '/api/entities/:id/split',
+      {
+        schema: {
+          tags: ['review'],
+          summary: "Split off the mentions in some reports into a new entity (another person); recorded in the review log",
+          params: idParams,
+          body: splitBody,
+        },
+      },
+      (request) =>
+        splitFromReview(deps, request.params.id, request.body.documents, {
+          ...(request.body.name ? { name: request.body.name } : {}),
+          reason: request.body.reason ?? null,
+        }),
     );
   };
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { api, type CaseScope } from '../api';
 import { CaseMap } from '../components/CaseMap';
+import { MergeSplit } from '../components/MergeSplit';
 import { Timeline } from '../components/Timeline';
 import { Citations, Panel, Pending, StatusBadge, TypeBadge } from '../components/ui';
 import { formatDuration, formatEventDate } from '../format';
 import { useAsync, useTitle } from '../hooks';
-import { Link, paths } from '../router';
+import { Link, navigate, paths } from '../router';
 
 /** Events drawn at first: a long case file stays quick to open. */
 const PAGE = 150;
@@ -36,7 +37,7 @@ export function EntityPage({ id }: { id: string }) {
   const exportHref = (format: string, s: CaseScope): string =>
     `/api/entities/${encodeURIComponent(id)}/export?format=${format}&scope=${s}`;
   if (!c) return <main className="page"><Pending loading={view.loading} error={view.error} /></main>;
-  const attributes = Object.entries(c.person.attributes).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const titles = new Map(c.documents.map((d) => [d.id, d.title ?? d.id]));
   const suggested = c.events.filter((e) => e.status === 'suggested').length;
   return (
     <main className="page case">
@@ -61,10 +62,20 @@ export function EntityPage({ id }: { id: string }) {
 
       <div className="case-meta">
         <dl className="attributes">
-          {attributes.map(([k, v]) => (
-            <div key={k}>
-              <dt>{k}</dt>
-              <dd>{attributeText(v)}</dd>
+          {c.attributes.map((a) => (
+            <div key={`${a.key}:${attributeText(a.value)}`}>
+              <dt>
+                {a.key}
+                {a.sensitive ? <span className="badge sensitive">sensitive</span> : null}
+              </dt>
+              <dd>
+                {attributeText(a.value)}{' '}
+                {a.documents.map((docId, i) => (
+                  <Link key={docId} className="source-ref" href={paths.document(docId)} title={titles.get(docId) ?? docId}>
+                    [{i + 1}]
+                  </Link>
+                ))}
+              </dd>
             </div>
           ))}
           <div>
@@ -163,6 +174,15 @@ export function EntityPage({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
+          </Panel>
+          <Panel title="Same or different person?">
+            <MergeSplit
+              view={c}
+              onChanged={(next) => {
+                if (next !== id) navigate(paths.entity(next), { replace: true });
+                else view.reload();
+              }}
+            />
           </Panel>
           <Panel title="Reports">
             <ul className="doc-list">
