@@ -5,6 +5,7 @@ import { registerEvalCommand } from './commands/eval.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { registerHistoryCommand } from './commands/history.js';
+import { registerUserCommand } from './commands/user.js';
 import { registerIngestCommand } from './commands/ingest.js';
 import { registerMarkCommand } from './commands/mark.js';
 import { registerJobsCommand } from './commands/jobs.js';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerExportCommand(program);
   registerServeCommands(program);
   registerEvalCommand(program);
+  registerUserCommand(program);
   registerMarkCommand(program);
   registerAuditCommand(program);
   registerHistoryCommand(program);

@@ -1,0 +1,160 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sensitivity } from '../../src/domain/chronicle-json.js';
+import { SESSION_COOKIE } from '../../src/auth/index.js';
+import { can, clearanceOf, type Principal } from '../../src/auth/roles.js';
+import { canRead } from '../../src/protect/sensitivity.js';
+import { buildSecurityFixture, type SecurityFixture } from './fixtures.js';
+import { buildSecuredApp } from './secured-app.js';
+
+const PRINCIPALS: Principal[] = ['public', 'viewer', 'contributor', 'editor', 'admin'];
+const LEVELS: Sensitivity[] = ['public', 'restricted', 'confidential'];
+
+let fx: SecurityFixture;
+let app: FastifyInstance;
+const sessions = new Map<Principal, { cookie: string; csrf: string }>();
+
+async function login(name: string, password: string, remoteAddress = '127.0.0.1'): Promise<LightMyRequestResponse> {
+  return app.inject({ method: 'POST', url: '/api/auth/login', payload: { name, password }, remoteAddress });
+}
+
+beforeAll(async () => {
+  fx = await buildSecurityFixture();
+  app = await buildSecuredApp(fx.deps);
+  for (const role of ['admin', 'editor', 'contributor', 'viewer'] as const) {
+    const response = await login(role, fx.passwords[role]);
+    expect(response.statusCode, response.body).toBe(200);
+    const setCookie = String(response.headers['set-cookie']);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const token = /chronicle_session=([^;]+)/.exec(setCookie)?.[1] as string;
+    sessions.set(role, { cookie: `${SESSION_COOKIE}=${token}`, csrf: (response.json() as { csrfToken: string }).csrfToken });
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await app.close();
+  await fx.dispose();
+});
+
+function as(principal: Principal, options: { method?: 'GET' | 'POST'; url: string; payload?: unknown; csrf?: boolean }) {
+  const session = sessions.get(principal);
+  const headers: Record<string, string> = {};
+  if (session) {
+    headers.cookie = session.cookie;
+    if (options.csrf !== false) headers['x-csrf-token'] = session.csrf;
+  }
+  return app.inject({
+    method: options.method ?? 'GET',
+    url: options.url,
+    headers,
+    ...(options.payload !== undefined ? { payload: options.payload as Record<string, unknown> } : {}),
+  });
+}
+
+describe.each(PRINCIPALS)('%s', (principal) => {
+  it.each(LEVELS)('reads a %s document, entity (case file), original and event log only when cleared', async (level) => {
+    const allowed = canRead(clearanceOf(principal), level);
+    const records = fx.levels[level];
+    for (const url of [
+      `/api/documents/${records.document}`,
+      `/api/documents/${records.document}/original`,
+      `/api/entities/${records.entity}`,
+      `/api/events/${records.event}/log`,
+    ]) {
+      const response = await as(principal, { url });
+      expect(response.statusCode, `${principal} GET ${url}`).toBe(allowed ? 200 : 404);
+    }
+  });
+
+  it('finds in search only what it may read, and never the text above its clearance', async () => {
+    for (const level of LEVELS) {
+      const response = await as(principal, { url: `/api/search?q=${fx.levels[level].word}` });
+      expect(response.statusCode).toBe(200);
+      const allowed = canRead(clearanceOf(principal), level);
+      const body = response.body;
+      if (allowed) expect(body, `${principal} searching ${level}`).toContain(fx.levels[level].document);
+      else {
+        expect(body, `${principal} searching ${level}`).not.toContain(`"${fx.levels[level].document}"`);
+        expect(body.toLowerCase()).not.toContain(fx.levels[level].word.toLowerCase() === 'almaty' ? 'detained for 15 days' : fx.levels[level].word);
+      }
+    }
+  });
+
+  it('exports the whole store in full only with confidential clearance, else the public export', async () => {
+    const response = await as(principal, { url: '/api/export?text=true&scope=all' });
+    expect(response.statusCode).toBe(200);
+    const full = clearanceOf(principal) === 'confidential';
+    for (const level of LEVELS) {
+      const shown = response.body.includes(`"id":"${fx.levels[level].document}"`);
+      expect(shown, `${principal} export holds ${level} document`).toBe(full || level === 'public');
+    }
+    if (!full) expect(response.body).not.toContain('absurd');
+    const csv = await as(principal, { url: '/api/export?format=csv' });
+    expect(csv.statusCode).toBe(full ? 200 : 403);
+  });
+
+  it('exports a case file only as editor or admin, and only one it may read', async () => {
+    for (const level of LEVELS) {
+      const response = await as(principal, { url: `/api/entities/${fx.levels[level].entity}/export` });
+      const expected = !canRead(clearanceOf(principal), level) ? 404 : clearanceOf(principal) === 'confidential' ? 200 : 403;
+      expect(response.statusCode, `${principal} case export ${level}`).toBe(expected);
+    }
+  });
+
+  it('reviews only with the review permission and the CSRF token', async () => {
+    const url = `/api/events/${fx.levels.public.event}/review`;
+    const payload = { action: 'confirm', reason: 'matrix' };
+    const response = await as(principal, { method: 'POST', url, payload });
+    const expected = can(principal, 'review') ? 200 : principal === 'public' ? 401 : 403;
+    expect(response.statusCode, `${principal} review: ${response.body}`).toBe(expected);
+    if (principal !== 'public') {
+      const noToken = await as(principal, { method: 'POST', url, payload, csrf: false });
+      expect(noToken.statusCode).toBe(403);
+    }
+  });
+
+  it('ingests only as contributor, editor or admin', async () => {
+    const payload = { name: `${principal}.txt`, text: `Journalist ${principal} Bekov was arrested in Osh on 3 March 2021.` };
+    const response = await as(principal, { method: 'POST', url: '/api/ingest', payload });
+    const expected = can(principal, 'ingest') ? 200 : principal === 'public' ? 401 : 403;
+    expect(response.statusCode, `${principal} ingest: ${response.body}`).toBe(expected);
+  });
+});
+
+describe('sessions and logins', () => {
+  it('refuses a cross-site write even with a valid session and token', async () => {
+    const session = sessions.get('editor')!;
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/events/${fx.levels.public.event}/review`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, origin: 'https://evil.example', host: 'localhost' },
+      payload: { action: 'confirm' },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('answers a wrong password like an unknown name, and rate-limits failed logins', async () => {
+    // From another address, so the limit does not lock out the other tests.
+    const wrong = await login('viewer', 'not-the-password', '10.0.0.9');
+    const unknown = await login('nobody', 'not-the-password', '10.0.0.9');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+    let last = wrong;
+    for (let i = 0; i < 6; i++) last = await login('viewer', 'still-wrong-123', '10.0.0.9');
+    expect(last.statusCode).toBe(429);
+    expect(last.headers['retry-after']).toBeDefined();
+  }, 30_000);
+
+  it('ends a session on logout', async () => {
+    const response = await login('admin', fx.passwords.admin);
+    const cookie = `${SESSION_COOKIE}=${/chronicle_session=([^;]+)/.exec(String(response.headers['set-cookie']))?.[1]}`;
+    const csrf = (response.json() as { csrfToken: string }).csrfToken;
+    const me = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(me.json()).toMatchObject({ name: 'admin', role: 'admin' });
+    await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    const after = await app.inject({ url: '/api/auth/me', headers: { cookie } });
+    expect(after.json()).toMatchObject({ name: null, role: 'public' });
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sensitivity } from '../../src/domain/chronicle-json.js';
+import { addAccount } from '../../src/auth/index.js';
+import type { Role } from '../../src/auth/roles.js';
+import { markSensitivity } from '../../src/protect/sensitivity.js';
+import { saveExtraction } from '../../src/services/ingest.service.js';
+import { detentionReport, exileReport, prisonReport } from '../../src/services/testing/scenario.js';
+import { openReviewableSqliteStore, type ReviewableStore } from '../../src/store/sqlite/open-reviewable-store.js';
+
+/** One record of each kind at each sensitivity level, with a word found only in its text. */
+export interface LevelRecords {
+  document: string;
+  entity: string;
+  event: string;
+  /** A word that appears in this level's document text and nowhere else. */
+  word: string;
+  /** The name of the level's person. */
+  person: string;
+}
+
+/** A store with three reports (public, restricted, confidential), their records marked alike, and accounts. */
+export interface SecurityFixture {
+  deps: ReviewableStore;
+  levels: Record<Sensitivity, LevelRecords>;
+  passwords: Record<Role, string>;
+  dispose(): Promise<void>;
+}
+
+/** Builds the fixture in a temp folder. With `accounts: false` the store stays in single-user mode. */
+export async function buildSecurityFixture(options: { accounts?: boolean } = {}): Promise<SecurityFixture> {
+  const dir = mkdtempSync(join(tmpdir(), 'chronicle-security-'));
+  const deps = await openReviewableSqliteStore(join(dir, 'store.db'));
+  const { store } = deps;
+  const plan: Array<[Sensitivity, ReturnType<typeof exileReport>, string, string]> = [
+    ['public', exileReport(), 'refugee', 'Aidos Sadykov'],
+    ['restricted', detentionReport(), 'Almaty', 'Ivanov'],
+    ['confidential', prisonReport(), 'absurd', 'Ivanov'],
+  ];
+  const levels = {} as Record<Sensitivity, LevelRecords>;
+  const actor = { actor: 'fixture' };
+  for (const [level, report, word, person] of plan) {
+    await saveExtraction(store, report.doc, report.extraction);
+    await markSensitivity(store, report.doc.id, level, actor);
+    levels[level] = { document: report.doc.id, entity: '', event: '', word, person };
+  }
+  // Entities and events take the level of the report that first named them.
+  for await (const entity of store.entities.iterate()) {
+    const doc = (await store.entities.mentionsOf([entity.id]))[0]?.documentId;
+    const level = (Object.keys(levels) as Sensitivity[]).find((l) => levels[l].document === doc) ?? 'restricted';
+    await markSensitivity(store, entity.id, level, actor);
+    if (entity.type === 'person' && levels[level].entity === '') levels[level].entity = entity.id;
+  }
+  for await (const event of store.events.iterate()) {
+    const level = (Object.keys(levels) as Sensitivity[]).find((l) => levels[l].document === event.firstDocumentId) ?? 'restricted';
+    await markSensitivity(store, event.id, level, actor);
+    if (levels[level].event === '') levels[level].event = event.id;
+  }
+  const passwords = { admin: 'admin-secret-1', editor: 'editor-secret-1', contributor: 'contrib-secret-1', viewer: 'viewer-secret-1' };
+  if (options.accounts !== false) {
+    for (const role of ['admin', 'editor', 'contributor', 'viewer'] as const) {
+      await addAccount(store, role, passwords[role], role, actor);
+    }
+  }
+  return {
+    deps,
+    levels,
+    passwords,
+    async dispose() {
+      await deps.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
