@@ -72,11 +72,13 @@ export function isPassive(s: Sentence, text: string, trig: TriggerMatch): boolea
     hops++;
   }
   if (/^\s+by\b/i.test(text.slice(trig.end, trig.end + 5))) return true;
-  // "was detained for several hours and fined": the second participle shares the first one's auxiliary.
-  const prev = s.tokens[tokenIndexAt(s, trig.start) - 1];
+  // "was detained for several hours and (later) fined": the second participle shares the first one's auxiliary.
+  let k = tokenIndexAt(s, trig.start) - 1;
+  while (k >= 0 && s.tokens[k]?.pos === 'ADV') k--;
+  const prev = s.tokens[k];
   if (prev && /^and$/i.test(prev.text) && /(?:ed|en)$/i.test(trig.text.split(/\s/)[0] ?? '')) {
     const back = text.slice(Math.max(s.start, trig.start - 80), prev.start);
-    return /\b(?:was|were|is|are|been|being|be|got|get)\s+(?:\w+\s+){0,1}\w+(?:ed|en)\b[^.;,]*$/i.test(back);
+    return /\b(?:was|were|is|are|been|being|be|got|get)\s+(?:\w+\s+){0,1}\w+\b[^.;,]*$/i.test(back);
   }
   return false;
 }
@@ -222,7 +224,9 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
   } else if (
     type !== 'protest' &&
     type !== 'protest_dispersal' &&
-    (frame === 'noun' || (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig)) || frame === 'owner') &&
+    ((frame === 'noun' && sentence.tokens[tokenIndexAt(sentence, trig.start)]?.pos !== 'VERB') ||
+      (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig)) ||
+      frame === 'owner') &&
     !refs.some((r) => r.entityType === 'person' || r.kind !== 'name')
   ) {
     // No participant in the sentence: a passive or nominal event continues the story of the last person named.

@@ -51,7 +51,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia' },
   // detention before arrest
   { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
-  { type: 'detention', frame: 'verb', pattern: 'detained for ' + N + ' ' + UNIT },
+  { type: 'detention', frame: 'verb', pattern: '(?:detained|held|kept|jailed) (?:in (?:custody|detention|jail) )?for ' + N + ' ' + UNIT },
   { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|police custody|custody|jail cell|police cells?|isolation ward)' },
   { type: 'detention', frame: 'noun', pattern: '(?:deportation|removal|immigration|migrant) (?:detention )?(?:centre|center|facility|camp)' },
   { type: 'arrest', frame: 'verb', pattern: 'arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|apprehended|rounded up|taken into custody|captured|nabbed|picked up by (?:the )?police|handcuffed' },
