@@ -26,8 +26,6 @@ export interface Found {
   mod?: string;
   start?: number;
   end?: number;
-  /** The text names its year itself (used to date later month names in the same sentence). */
-  explicitYear?: boolean;
 }
 
 /** A day-precision timex already found, for anchoring clock times in the same sentence. */
@@ -40,7 +38,6 @@ interface DayMention {
 export class ResolveContext {
   readonly dct: Dct | null;
   private readonly days: DayMention[] = [];
-  private readonly years: { start: number; year: number }[] = [];
   private last: string | null = null;
 
   constructor(
@@ -75,22 +72,11 @@ export class ResolveContext {
     if (found.type === 'DATE' && /^\d{4}(-(\d\d|W\d\d|SP|SU|FA|WI|Q\d|H\d)(-\d\d)?)?$/.test(v)) this.last = v;
     const day = /^(\d{4}-\d\d-\d\d)/.exec(v);
     if (day?.[1] && (found.type === 'DATE' || found.type === 'TIME')) this.days.push({ start, day: day[1] });
-    if (found.explicitYear) this.years.push({ start, year: Number(v.slice(0, 4)) });
   }
 
   /** The last specific date mentioned before (for "the following year", "two days later"). */
   lastDate(): string | null {
     return this.last;
-  }
-
-  /** A year written out earlier in the same sentence ("arrested in 2010 and freed in May"). */
-  sentenceYear(start: number): number | null {
-    const sentence = this.sentenceBounds(start);
-    for (let i = this.years.length - 1; i >= 0; i--) {
-      const y = this.years[i];
-      if (y && y.start < start && y.start >= sentence[0]) return y.year;
-    }
-    return null;
   }
 
   /** Day of a clock time: a date in the same sentence, else the publication day. */
@@ -118,14 +104,13 @@ export class ResolveContext {
   }
 
   /**
-   * Year of a month (and day) named without one: the sentence's year if it wrote one, else the
-   * publication year, moved back a year when a past-tense month lies after publication and forward
-   * when a future one lies before it.
+   * Year of a month (and day) named without one: the publication year, moved back a year when a
+   * past-tense month lies after publication and forward when a future one lies before it. (A year
+   * written earlier in the sentence is no safer a guide in news: "jailed since 2018, most recently in
+   * November".)
    */
   yearOf(month: number, day: number | null, start: number, end: number): number | null {
     const tense = this.tense(start, end);
-    const written = tense === 'past' ? this.sentenceYear(start) : null;
-    if (written !== null) return written;
     const c = this.dct;
     if (!c) return null;
     if (c.m === null) return c.y;
@@ -204,7 +189,8 @@ export function shiftValue(value: string, unit: string, n: number): string | nul
   m = /^(\d{4})-(\d{2})$/.exec(value);
   if (m) {
     if (unit === 'month') return formatMonth(Number(m[1]), Number(m[2]) + n);
-    if (unit === 'year') return pad(Number(m[1]) + n, 4);
+    // "a year earlier" after a month names the same month a year before.
+    if (unit === 'year') return formatMonth(Number(m[1]) + n, Number(m[2]));
     return null;
   }
   m = /^(\d{4})(-(?:Q\d|H\d|SP|SU|FA|WI|W\d\d))?$/.exec(value);

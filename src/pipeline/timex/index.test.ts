@@ -36,6 +36,7 @@ describe('tagTimexes: explicit dates', () => {
       'the 1990s → DATE 199',
     ]);
     expect(tag('Elections will be held in March.')).toEqual(['March → DATE 2017-03']);
+    expect(tag('Massacres took place in April and May 1994.')).toEqual(['April → DATE 1994-04', 'May 1994 → DATE 1994-05']);
     expect(tag('It dates from the early 1980s and the 19th century.')).toEqual([
       'the early 1980s → DATE 198 START',
       'the 19th century → DATE 18',
@@ -116,6 +117,13 @@ describe('tagTimexes: expressions relative to publication', () => {
       'October 28 → DATE 2016-10-28',
       'two days later → DATE 2016-10-30',
       'the next day → DATE 2016-10-31',
+    ]);
+  });
+
+  it('keeps the month of the anchor in "a year earlier"', () => {
+    expect(tag('Prices rose 2 percent in October from a year earlier.')).toEqual([
+      'October → DATE 2016-10',
+      'a year earlier → DATE 2015-10',
     ]);
   });
 });

@@ -132,13 +132,13 @@ export function ordinalValue(raw: string): number {
 /** Modifiers of amounts and their TIMEX3 mod. */
 export const AMOUNT_MOD = words([
   'more than', 'less than', 'fewer than', 'nearly', 'almost', 'about', 'around', 'approximately',
-  'roughly', 'some', 'at least', 'at most', 'up to', 'no more than', 'no less than', 'over', 'under', 'just over', 'just under',
+  'roughly', 'some', 'at least', 'at most', 'up to', 'no more than', 'no less than', 'just over', 'just under',
 ]);
 export function amountMod(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const s = raw.toLowerCase().replace(/\s+/g, ' ');
-  if (s === 'more than' || s === 'over' || s === 'just over') return 'MORE_THAN';
-  if (s === 'less than' || s === 'fewer than' || s === 'nearly' || s === 'almost' || s === 'under' || s === 'just under') return 'LESS_THAN';
+  if (s === 'more than' || s === 'just over') return 'MORE_THAN';
+  if (s === 'less than' || s === 'fewer than' || s === 'nearly' || s === 'almost' || s === 'just under') return 'LESS_THAN';
   if (s === 'at least' || s === 'no less than') return 'EQUAL_OR_MORE';
   if (s === 'at most' || s === 'up to' || s === 'no more than') return 'EQUAL_OR_LESS';
   return 'APPROX';

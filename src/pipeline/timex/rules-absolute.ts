@@ -26,10 +26,11 @@ const LABEL_WORDS = new Set([
   'approximately', 'roughly', 'around', 'least', 'totaling', 'totalling', 'total', 'only', 'just',
 ]);
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const LISTED_MONTH_YEAR = new RegExp(`^\\s*(?:,|and|or|to|through|until|[-–])\\s*(?:early\\s+|late\\s+|mid-)?${MONTH},?\\s+((?:1[0-9]|20)\\d\\d)\\b`);
 
-function dayFound(y: number | null, month: number, day: number, explicit: boolean): Found {
+function dayFound(y: number | null, month: number, day: number): Found {
   const value = y === null ? `XXXX-${pad(month)}-${pad(day)}` : formatDay({ y, m: month, d: day });
-  return { type: 'DATE', value, explicitYear: explicit };
+  return { type: 'DATE', value };
 }
 
 /** Dates written with numbers, month names, years, decades and centuries. */
@@ -41,8 +42,8 @@ export const ABSOLUTE_RULES: Rule[] = [
     accept: (m) => isValidDay(Number(m[1]), Number(m[2]), Number(m[3])),
     build: (m) => {
       const day = `${m[1]}-${m[2]}-${m[3]}`;
-      if (m[4] !== undefined) return { type: 'TIME', value: `${day}T${m[4]}:${m[5]}`, explicitYear: true };
-      return { type: 'DATE', value: day, explicitYear: true };
+      if (m[4] !== undefined) return { type: 'TIME', value: `${day}T${m[4]}:${m[5]}`};
+      return { type: 'DATE', value: day};
     },
   },
   {
@@ -63,7 +64,7 @@ export const ABSOLUTE_RULES: Rule[] = [
       const monthFirst = a > 12 ? false : b > 12 ? true : m[2] === '/';
       const [month, day] = monthFirst ? [a, b] : [b, a];
       if (!isValidDay(y, month, day)) return null;
-      return dayFound(y, month, day, true);
+      return dayFound(y, month, day);
     },
   },
   {
@@ -77,7 +78,7 @@ export const ABSOLUTE_RULES: Rule[] = [
       const end = (m.index ?? 0) + m[0].length;
       const y = m[4] ? Number(m[4]) : ctx.yearOf(month, day, m.index, end);
       if (y !== null && !isValidDay(y, month, day)) return null;
-      return dayFound(y, month, day, m[4] !== undefined);
+      return dayFound(y, month, day);
     },
   },
   {
@@ -90,7 +91,7 @@ export const ABSOLUTE_RULES: Rule[] = [
       const day = Number(m[2]);
       const y = m[4] ? Number(m[4]) : ctx.yearOf(month, day, m.index, m.index + m[0].length);
       if (y !== null && !isValidDay(y, month, day)) return null;
-      return dayFound(y, month, day, m[4] !== undefined);
+      return dayFound(y, month, day);
     },
   },
   {
@@ -98,7 +99,7 @@ export const ABSOLUTE_RULES: Rule[] = [
     trigger: MONTH_TRIGGER,
     re: new RegExp(`(${POSITION})?(${MONTH}),?\\s+(?:of\\s+)?${YEAR4}\\b`, 'g'),
     build: (m) => {
-      const found: Found = { type: 'DATE', value: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}`, explicitYear: true };
+      const found: Found = { type: 'DATE', value: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}`};
       const mod = positionMod(m[1]);
       if (mod) found.mod = mod;
       return found;
@@ -126,7 +127,12 @@ export const ABSOLUTE_RULES: Rule[] = [
       if (shift === 'last' || shift === 'past') y = c && c.m !== null ? (month < c.m ? c.y : c.y - 1) : null;
       else if (shift === 'next' || shift === 'coming') y = c && c.m !== null ? (month > c.m ? c.y : c.y + 1) : null;
       else if (shift === 'this') y = c ? c.y : null;
-      else y = ctx.yearOf(month, null, m.index, m.index + m[0].length);
+      else {
+        // "April and May 1994": the first month takes the year written after the second.
+        const end = m.index + m[0].length;
+        const shared = LISTED_MONTH_YEAR.exec(ctx.doc.text.slice(end, end + 40));
+        y = shared ? Number(shared[1]) : ctx.yearOf(month, null, m.index, end);
+      }
       const found: Found = { type: 'DATE', value: `${y === null ? 'XXXX' : pad(y, 4)}-${pad(month)}` };
       const mod = positionMod(m[1]);
       if (mod) found.mod = mod;
@@ -148,7 +154,7 @@ export const ABSOLUTE_RULES: Rule[] = [
       return m[1] !== undefined || DATE_PREPOSITIONS.has(prev) || prev === 'year';
     },
     build: (m) => {
-      const found: Found = { type: 'DATE', value: m[2] ?? '', explicitYear: true };
+      const found: Found = { type: 'DATE', value: m[2] ?? ''};
       const mod = positionMod(m[1]);
       if (mod) found.mod = mod;
       return found;
@@ -160,7 +166,7 @@ export const ABSOLUTE_RULES: Rule[] = [
     trigger: /\d{4}\s?[-–]\s?\d\d/,
     re: /(?<![\d$€£#,.:/-])\b((?:1[0-9]|20)(\d\d))(?=\s?[-–]\s?(\d\d)\b(?![-\d]))/g,
     accept: (m) => Number(m[3]) > Number(m[2]),
-    build: (m) => ({ type: 'DATE', value: m[1] ?? '', explicitYear: true }),
+    build: (m) => ({ type: 'DATE', value: m[1] ?? ''}),
   },
   {
     name: 'year-range-end',
@@ -172,7 +178,7 @@ export const ABSOLUTE_RULES: Rule[] = [
     },
     build: (m, ctx) => {
       const head = /(\d\d)\d\d\s?[-–]\s?$/.exec(ctx.doc.text.slice(Math.max(0, m.index - 10), m.index));
-      return { type: 'DATE', value: `${head?.[1] ?? '20'}${m[2]}`, explicitYear: true };
+      return { type: 'DATE', value: `${head?.[1] ?? '20'}${m[2]}`};
     },
   },
   {

@@ -76,7 +76,7 @@ export const QUANTITY_RULES: Rule[] = [
     // "for years", "after months of talks": the bare plural is a vague duration.
     name: 'bare-plural',
     trigger: PLURAL_TRIGGER,
-    re: new RegExp(`(?<=\\b${words(['for', 'after', 'within', 'over', 'in', 'lasting'])}\\s+)(years|months|weeks|days|decades|hours)\\b(?!\\s+(?:ago|earlier|later|old)\\b)`, 'g'),
+    re: new RegExp(`(?<=\\b${words(['for', 'after', 'within', 'over', 'in', 'lasting', 'take', 'takes', 'took', 'taken', 'taking', 'spent', 'spend', 'spends', 'last', 'lasted'])}\\s+)(years|months|weeks|days|decades|hours)\\b(?!\\s+(?:ago|earlier|later|old)\\b)`, 'g'),
     accept: (m, text) => {
       const prev = wordBefore(text, m.index);
       if (prev === 'in' || prev === 'over') return /\b(?:first|worst|best|highest|lowest|largest|biggest|time)\b[^.]{0,30}$/i.test(text.slice(Math.max(0, m.index - 40), m.index));

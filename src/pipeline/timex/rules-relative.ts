@@ -180,7 +180,7 @@ export const RELATIVE_RULES: Rule[] = [
   {
     name: 'season',
     trigger: /spring|summer|autumn|fall|winter/i,
-    re: new RegExp(`(${POSITION})?(?:\\b(${words(['this', 'last', 'next', 'past', 'the', 'this past', 'this coming', 'coming'])})\\s+)?\\b(${SEASON})(?:\\s+(?:of\\s+)?((?:1[0-9]|20)\\d\\d)\\b)?`, 'g'),
+    re: new RegExp(`(${POSITION})?(?:\\b(${words(['this', 'last', 'next', 'past', 'the', 'this past', 'this coming', 'coming'])})\\s+(?:[a-z]+est\\s+)?)?\\b(${SEASON})(?:\\s+(?:of\\s+)?((?:1[0-9]|20)\\d\\d)\\b)?`, 'g'),
     accept: (m, text) => {
       const season = m[3] ?? '';
       const end = m.index + m[0].length;
@@ -198,6 +198,8 @@ export const RELATIVE_RULES: Rule[] = [
       const prev = wordBefore(text, m.index + (m[0].length - season.length) - (m[2] ? m[2].length + 1 : 0));
       if (m[2] === undefined && season.toLowerCase() === 'fall') return false;
       if (DATE_PREPOSITIONS.has(prev) || prev === 'when' || prev === 'until') return true;
+      // "the wettest winter", "the hottest summer on record".
+      if (m[2]?.toLowerCase() === 'the' && /[a-z]est\s+$/.test(text.slice(Math.max(0, end - season.length - 6), end - season.length))) return true;
       return m[2] === undefined && /^\s*(?:[.,;]|(?:arrives|comes|begins|starts|ends|approaches|sets in)\b)/.test(text.slice(end, end + 12));
     },
     build: (m, ctx) => {
@@ -206,7 +208,7 @@ export const RELATIVE_RULES: Rule[] = [
       const shift = rel.includes('this') && !rel.includes('past') && !rel.includes('coming') ? 'this'
         : rel.includes('last') || rel.includes('past') ? 'last' : rel.includes('next') || rel.includes('coming') ? 'next' : null;
       const year = m[4] ? Number(m[4]) : ctx.seasonYear(code, m.index, m.index + m[0].length, shift);
-      const found: Found = { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}`, explicitYear: m[4] !== undefined };
+      const found: Found = { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}`};
       return withMod(found, positionMod(m[1]));
     },
   },
@@ -237,7 +239,7 @@ export const RELATIVE_RULES: Rule[] = [
           year = ctx.tense(m.index, m.index + m[0].length) === 'past' && n > current ? c.y - 1 : c.y;
         }
       }
-      return { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}`, explicitYear: m[3] !== undefined };
+      return { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}`};
     },
   },
   {
@@ -256,7 +258,7 @@ export const RELATIVE_RULES: Rule[] = [
     re: new RegExp(`\\b(?:(${words(['now', 'currently', 'nowadays', 'presently', 'at present', 'these days', 'at the moment'])})|(${ci('recently')}|${ci('lately')}))\\b(?!-)`, 'g'),
     accept: (m, text) => {
       // "as recently as last year" leaves the date to the expression after it; "now that" is a conjunction.
-      if (m[2] && /\bas\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index))) return false;
+      if (m[2] && /\b(?:as|most)\s+$/i.test(text.slice(Math.max(0, m.index - 5), m.index))) return false;
       return !/^\s*that\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6)) || (m[1] ?? '').toLowerCase() !== 'now';
     },
     build: (m) => {
