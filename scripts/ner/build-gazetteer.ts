@@ -28,7 +28,7 @@ function phraseOf(name: string): string {
 }
 
 /** Spans of one GMB tag type per sentence, as space-joined words. */
-function readGmbNames(path: string): Map<string, Map<string, number>> {
+function readGmbNames(path: string, skipSentences: number): Map<string, Map<string, number>> {
   // The file is Latin-1 (a Kaggle export); only ASCII names matter here.
   const lines = readFileSync(path, 'latin1').split('\n').slice(1);
   const counts = new Map<string, Map<string, number>>();
@@ -44,7 +44,10 @@ function readGmbNames(path: string): Map<string, Map<string, number>> {
     words = [];
     type = '';
   };
+  let sentences = 0;
   for (const line of lines) {
+    if (line.startsWith('Sentence:')) sentences++;
+    if (sentences <= skipSentences) continue;
     const lastComma = line.lastIndexOf(',');
     const tag = line.slice(lastComma + 1).trim();
     const rest = line.slice(0, lastComma);
@@ -66,8 +69,12 @@ function readGmbNames(path: string): Map<string, Map<string, number>> {
   return counts;
 }
 
-/** Collects every list and returns them as lower-case wink-token phrases. */
-export function buildGazetteer(gmbPath: string): GazetteerData {
+/**
+ * Collects every list and returns them as lower-case wink-token phrases. GMB sentences used as
+ * training data (the first `skipSentences`) are left out, so the tagger does not learn to trust a
+ * list that contains all its training names.
+ */
+export function buildGazetteer(gmbPath: string, skipSentences = 0): GazetteerData {
   const sets: Record<string, Set<string>> = {};
   const add = (cat: string, name: string): void => {
     const phrase = phraseOf(name);
@@ -116,7 +123,7 @@ export function buildGazetteer(gmbPath: string): GazetteerData {
       for (const [re, cat] of lexiconTags) if (re.test(tag) && !PERSON_TITLES.has(word)) add(cat, word);
     }
   }
-  const gmb = readGmbNames(gmbPath);
+  const gmb = readGmbNames(gmbPath, skipSentences);
   const frequent = (type: string, min: number): string[] =>
     [...(gmb.get(type) ?? new Map<string, number>())].filter(([, n]) => n >= min).map(([name]) => name);
   const firstNames = new Map<string, number>();

@@ -74,7 +74,8 @@ function isLeadingNoise(token: Token | undefined, type: MentionType): boolean {
 
 function isTrailingNoise(token: Token | undefined): boolean {
   if (!token) return false;
-  return POSSESSIVE.test(token.text) || EDGE_PUNCT.test(token.text) || startsLower(token.text);
+  // Scores and figures after a name ("A. Dale 69" in a cricket table) are not part of it.
+  return POSSESSIVE.test(token.text) || EDGE_PUNCT.test(token.text) || startsLower(token.text) || /^[\d.,:/-]+$/.test(token.text);
 }
 
 /** Lower-case words inside names are particles ("Bank of England", "Charles de Gaulle"), never at their end. */
