@@ -44,6 +44,8 @@ export interface EventView {
   object: EntityRef | null;
   place: EntityRef | null;
   evidence: CitedEvidence[];
+  /** Evidence spans in all, when `evidence` holds only the first few. */
+  evidenceTotal: number;
 }
 
 /** A place of the case with its coordinates (null when no gazetteer knows it). */
@@ -84,6 +86,8 @@ export interface CaseView {
 /** Options of a case view: which review states to include (default: suggested and confirmed). */
 export interface CaseViewOptions {
   statuses?: readonly ReviewStatus[];
+  /** Evidence spans kept per event (all by default; the web page shows the first few). */
+  evidenceLimit?: number;
 }
 
 /** Date order with undated events last; ties keep listing order. */
@@ -97,7 +101,13 @@ function byDate(a: EventView, b: EventView): number {
 }
 
 /** Resolves events' entity ids and evidence documents into an EventView each. */
-export async function presentEvents({ store, review }: ReviewableStore, events: EventRecord[]): Promise<EventView[]> {
+export async function presentEvents(
+  { store, review }: ReviewableStore,
+  events: EventRecord[],
+  options: { evidenceLimit?: number } = {},
+): Promise<EventView[]> {
+  const limit = options.evidenceLimit ?? Number.POSITIVE_INFINITY;
+  events = events.map((e) => (e.evidence.length > limit ? { ...e, evidence: e.evidence.slice(0, limit), evidenceTotal: e.evidence.length } : e));
   const entityIds = new Set<string>();
   for (const e of events) {
     for (const id of [e.subjectId, e.agentId, e.objectId, e.placeId]) if (id) entityIds.add(id);
@@ -129,6 +139,7 @@ export async function presentEvents({ store, review }: ReviewableStore, events: 
       agent: ref(e.agentId),
       object: ref(e.objectId),
       place: ref(e.placeId),
+      evidenceTotal: 'evidenceTotal' in e && typeof e.evidenceTotal === 'number' ? e.evidenceTotal : e.evidence.length,
       evidence: e.evidence.map((v) => {
         const d = docs.get(v.documentId);
         return {
@@ -171,7 +182,7 @@ export async function getCaseView(deps: ReviewableStore, entityId: string, optio
       ? (await review.listEvents({ placeId: entityId, limit: 5000 })).events
       : await store.events.listForEntity(entityId);
   const records = listed.filter((e) => statuses.has(e.status));
-  const events = (await presentEvents(deps, records)).sort(byDate);
+  const events = (await presentEvents(deps, records, options.evidenceLimit ? { evidenceLimit: options.evidenceLimit } : {})).sort(byDate);
 
   const places = new Map<string, PlaceView>();
   const shared = new Map<string, EntityRef & { shared: number }>();
@@ -206,18 +217,13 @@ export async function getCaseView(deps: ReviewableStore, entityId: string, optio
       mentions: n,
     };
   });
-  // Entities named in the same reports: capped so a much-reported person stays fast.
-  for (const doc of documents.slice(0, 25)) {
-    const seen = new Set<string>();
-    for (const m of await review.documentMentions(doc.id)) {
-      if (seen.has(m.entityId)) continue;
-      seen.add(m.entityId);
-      if (m.entityType === 'place') {
-        if (!places.has(m.entityId)) places.set(m.entityId, { id: m.entityId, type: 'place', name: m.entityName, lon: null, lat: null, eventIds: [] });
-        continue;
-      }
-      count({ id: m.entityId, type: m.entityType, name: m.entityName }, 1);
+  // Entities named in the same reports, in one query however many reports there are.
+  for (const m of await store.resolution.coMentioned(entityId, 60)) {
+    if (m.type === 'place') {
+      if (!places.has(m.entityId)) places.set(m.entityId, { id: m.entityId, type: 'place', name: m.name, lon: null, lat: null, eventIds: [] });
+      continue;
     }
+    count({ id: m.entityId, type: m.type, name: m.name }, 1);
   }
 
   const placeRecords = new Map((await store.entities.getMany([...places.keys()])).map((e) => [e.id, e]));

@@ -47,7 +47,7 @@ export async function getReviewQueue(
   filter: EventFilter = {},
 ): Promise<{ total: number; items: QueueItem[] }> {
   const { total, events } = await deps.review.listEvents({ status: 'suggested', ...filter });
-  const views = await presentEvents(deps, events);
+  const views = await presentEvents(deps, events, { evidenceLimit: 5 });
   const items: QueueItem[] = [];
   for (const event of views) {
     const first = event.evidence[0];

@@ -64,7 +64,7 @@ export async function searchCaseStore(deps: ReviewableStore, request: SearchRequ
   const q = request.q?.trim() ?? '';
   if (!q) {
     const { total, events } = await deps.review.listEvents({ ...filter, limit, offset });
-    return { documents: [], entities: [], events: await presentEvents(deps, events), eventTotal: total };
+    return { documents: [], entities: [], events: await presentEvents(deps, events, { evidenceLimit: 3 }), eventTotal: total };
   }
   const hits = await deps.store.search.search(q, { limit: TEXT_HITS });
   const eventIds = [...new Set(hits.filter((h) => h.eventId !== null).map((h) => h.eventId as string))];
@@ -79,5 +79,5 @@ export async function searchCaseStore(deps: ReviewableStore, request: SearchRequ
   if (request.type || request.status || request.place) documents = [];
   const words = plainWords(q);
   const entities = words && !hasEventFilter(request) ? await deps.review.findEntities(words, { limit: 20 }) : [];
-  return { documents: documents.slice(0, limit), entities, events: await presentEvents(deps, events), eventTotal: total };
+  return { documents: documents.slice(0, limit), entities, events: await presentEvents(deps, events, { evidenceLimit: 3 }), eventTotal: total };
 }

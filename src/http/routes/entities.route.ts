@@ -5,6 +5,9 @@ import { mergeFromReview, splitFromReview } from '../../services/entity-review.s
 import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
 import { caseExportQuery, caseQuery, idParams, mergeBody, splitBody } from '../schemas.js';
 
+/** Evidence spans per event on the case page; exports and printed files cite them all. */
+const EVIDENCE_SHOWN = 6;
+
 /** A person's (or organization's) case file and its exports. */
 export function entityRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
   return async (app) => {
@@ -18,7 +21,7 @@ export function entityRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
           querystring: caseQuery,
         },
       },
-      (request) => getCaseView(deps, request.params.id, { statuses: statusesOf(request.query.scope) }),
+      (request) => getCaseView(deps, request.params.id, { statuses: statusesOf(request.query.scope), evidenceLimit: EVIDENCE_SHOWN }),
     );
     app.get(
       '/api/entities/:id/export',

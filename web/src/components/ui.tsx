@@ -65,7 +65,9 @@ export function Citations({ event, limit }: { event: EventView; limit?: number }
           </Link>
         </li>
       ))}
-      {limit && event.evidence.length > limit ? <li className="muted">and {event.evidence.length - limit} more reports</li> : null}
+      {event.evidenceTotal > shown.length ? (
+        <li className="muted small">and {event.evidenceTotal - shown.length} more reports say so</li>
+      ) : null}
     </ul>
   );
 }
