@@ -42,8 +42,8 @@ export const ABSOLUTE_RULES: Rule[] = [
     accept: (m) => isValidDay(Number(m[1]), Number(m[2]), Number(m[3])),
     build: (m) => {
       const day = `${m[1]}-${m[2]}-${m[3]}`;
-      if (m[4] !== undefined) return { type: 'TIME', value: `${day}T${m[4]}:${m[5]}`};
-      return { type: 'DATE', value: day};
+      if (m[4] !== undefined) return { type: 'TIME', value: `${day}T${m[4]}:${m[5]}` };
+      return { type: 'DATE', value: day };
     },
   },
   {
@@ -99,7 +99,7 @@ export const ABSOLUTE_RULES: Rule[] = [
     trigger: MONTH_TRIGGER,
     re: new RegExp(`(${POSITION})?(${MONTH}),?\\s+(?:of\\s+)?${YEAR4}\\b`, 'g'),
     build: (m) => {
-      const found: Found = { type: 'DATE', value: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}`};
+      const found: Found = { type: 'DATE', value: `${m[3]}-${pad(monthNumber(m[2] ?? ''))}` };
       const mod = positionMod(m[1]);
       if (mod) found.mod = mod;
       return found;
@@ -154,7 +154,7 @@ export const ABSOLUTE_RULES: Rule[] = [
       return m[1] !== undefined || DATE_PREPOSITIONS.has(prev) || prev === 'year';
     },
     build: (m) => {
-      const found: Found = { type: 'DATE', value: m[2] ?? ''};
+      const found: Found = { type: 'DATE', value: m[2] ?? '' };
       const mod = positionMod(m[1]);
       if (mod) found.mod = mod;
       return found;
@@ -166,7 +166,7 @@ export const ABSOLUTE_RULES: Rule[] = [
     trigger: /\d{4}\s?[-–]\s?\d\d/,
     re: /(?<![\d$€£#,.:/-])\b((?:1[0-9]|20)(\d\d))(?=\s?[-–]\s?(\d\d)\b(?![-\d]))/g,
     accept: (m) => Number(m[3]) > Number(m[2]),
-    build: (m) => ({ type: 'DATE', value: m[1] ?? ''}),
+    build: (m) => ({ type: 'DATE', value: m[1] ?? '' }),
   },
   {
     name: 'year-range-end',
@@ -178,7 +178,7 @@ export const ABSOLUTE_RULES: Rule[] = [
     },
     build: (m, ctx) => {
       const head = /(\d\d)\d\d\s?[-–]\s?$/.exec(ctx.doc.text.slice(Math.max(0, m.index - 10), m.index));
-      return { type: 'DATE', value: `${head?.[1] ?? '20'}${m[2]}`};
+      return { type: 'DATE', value: `${head?.[1] ?? '20'}${m[2]}` };
     },
   },
   {

@@ -208,7 +208,7 @@ export const RELATIVE_RULES: Rule[] = [
       const shift = rel.includes('this') && !rel.includes('past') && !rel.includes('coming') ? 'this'
         : rel.includes('last') || rel.includes('past') ? 'last' : rel.includes('next') || rel.includes('coming') ? 'next' : null;
       const year = m[4] ? Number(m[4]) : ctx.seasonYear(code, m.index, m.index + m[0].length, shift);
-      const found: Found = { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}`};
+      const found: Found = { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}` };
       return withMod(found, positionMod(m[1]));
     },
   },
@@ -239,7 +239,7 @@ export const RELATIVE_RULES: Rule[] = [
           year = ctx.tense(m.index, m.index + m[0].length) === 'past' && n > current ? c.y - 1 : c.y;
         }
       }
-      return { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}`};
+      return { type: 'DATE', value: `${year === null ? 'XXXX' : pad(year, 4)}-${code}` };
     },
   },
   {
