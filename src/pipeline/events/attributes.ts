@@ -57,12 +57,31 @@ function intervalOfTimex(t: Timex, published: string | null, text: string): Even
   const range = /(\d{4})\s*[-\u2013\u2014]\s*(\d{4})/.exec(t.text);
   if (range) return { from: range[1] ?? '', to: range[2] ?? '', text: t.text };
   if (t.value === 'PRESENT_REF') return published ? { from: published, text: t.text } : null;
+  if (t.value === 'PAST_REF') return published ? vagueAgo(t.text, published) : null;
   const iv = timexInterval(t.value, t.mod);
   if (!iv) return null;
   // "since 2014": an open start; the event runs on from there.
   const since = /\b(?:since|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, t.start - 12), t.start));
   if (since) return { from: iv.from, text: t.text };
   return iv.to ? { from: iv.from, to: iv.to, text: t.text } : { from: iv.from, text: t.text };
+}
+
+/**
+ * "several months ago" is vague but bounded: a few units back from publication, never the day itself
+ * (two to eleven months, one to eight weeks, two to nine years, two to ten days).
+ */
+function vagueAgo(text: string, published: string): EventDate | null {
+  const m = /\b(?:several|a few|some|a couple of|many)\s+(day|week|month|year)s\s+ago\b/i.exec(text);
+  const p = /^(\d{4})-(\d{2})-(\d{2})$/.exec(published);
+  if (!m || !p) return null;
+  const base = Date.UTC(Number(p[1]), Number(p[2]) - 1, Number(p[3]));
+  const unit = (m[1] ?? '').toLowerCase();
+  const day = (d: number): string => new Date(d).toISOString().slice(0, 10);
+  const back = (months: number): string => day(Date.UTC(Number(p[1]), Number(p[2]) - 1 - months, 1)).slice(0, 7);
+  if (unit === 'day') return { from: day(base - 10 * 86_400_000), to: day(base - 2 * 86_400_000), text };
+  if (unit === 'week') return { from: day(base - 56 * 86_400_000), to: day(base - 7 * 86_400_000), text };
+  if (unit === 'month') return { from: back(11), to: back(2), text };
+  return { from: String(Number(p[1]) - 9), to: String(Number(p[1]) - 2), text };
 }
 
 function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: number, end: number, skip: Clause[] = []): Dated[] {

@@ -382,3 +382,15 @@ describe('wire-style phrasing', () => {
     expect(events.filter((v) => v.type === 'release' && v.modality === 'asserted')).toEqual([]);
   });
 });
+
+describe('vague and priced phrases', () => {
+  it('bounds "several months ago" by the publication date', () => {
+    const text = 'Several months ago Ivanov took a hand in establishment of a new force called Zhusan.';
+    const input = buildInput(text, [IVANOV, { name: 'Zhusan', type: 'organization' }], [{ text: 'Several months ago', value: 'PAST_REF' }], '2016-12-16');
+    expect(only(eventsOf(input), 'founding', 'Pavel Ivanov').date).toMatchObject({ from: '2016-01', to: '2016-10' });
+  });
+
+  it('does not read a price as a criminal charge', () => {
+    expect(eventsOf(buildInput('Ivanov was charged $50 for parking.', [IVANOV]))).toEqual([]);
+  });
+});

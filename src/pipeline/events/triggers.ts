@@ -62,6 +62,8 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       const after = s.slice(m.index + word.length, m.index + word.length + 40);
       const before = s.slice(Math.max(0, m.index - 30), m.index);
       if (c.pattern.type === 'release' && PUBLICATION.test(after)) continue;
+      // "charged $50 for parking" is a price, not an indictment.
+      if (c.pattern.type === 'charge' && /^charged$/i.test(word) && /^\s+(?:[$€£]|\d|an? (?:\w+ )?fee)/i.test(after)) continue;
       if (c.pattern.frame === 'noun' && CANCELLED.test(before)) continue;
       if (/^(?:led|formed|created|launched|established|set up)$/i.test(word) && /^\s+(?:to|by)\b/i.test(after)) continue;
       // Capitalised "Rally", "Protest" inside a name are names, not events; lower-case protests only mid-sentence.
