@@ -40,9 +40,22 @@ const REWRITES: Array<[RegExp, string]> = [
  * Hyphens and spaces are removed, so "Kassym-Jomart" is one word.
  */
 export function foldVariants(word: string): string {
+  const cached = FOLDED.get(word);
+  if (cached !== undefined) return cached;
   let s = asciiLower(word).replace(/[^a-z]/g, '');
   for (const [pattern, replacement] of REWRITES) s = s.replace(pattern, replacement);
+  remember(FOLDED, word, s);
   return s;
+}
+
+/** Most entries a memo keeps before it starts over: bounds memory in a long ingest. */
+const MEMO_LIMIT = 100_000;
+const FOLDED = new Map<string, string>();
+
+/** Stores a computed value, emptying the memo first when it is full. */
+export function remember<V>(memo: Map<string, V>, key: string, value: V): void {
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, value);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { asciiLower, foldVariants } from './fold.js';
+import { asciiLower, foldVariants, remember } from './fold.js';
 
 /** Grammatical gender read off a surname or patronymic ending; `null` when the name does not say. */
 export type NameGender = 'm' | 'f' | null;
@@ -89,6 +89,17 @@ function wordsOf(name: string): string[] {
  * Kazakh particles ("Nursultan Abishuly Nazarbayev") and lone surnames ("President Tokayev").
  */
 export function parsePersonName(raw: string): PersonName {
+  const cached = PARSED.get(raw);
+  if (cached !== undefined) return cached;
+  const parsed = parseUncached(raw);
+  remember(PARSED, raw, parsed);
+  return parsed;
+}
+
+// Names recur across candidates and documents: parse each spelling once.
+const PARSED = new Map<string, PersonName>();
+
+function parseUncached(raw: string): PersonName {
   const words = wordsOf(raw);
   const titles: string[] = [];
   while (words.length > 1) {

@@ -30,19 +30,25 @@ export class KyselyResolutionRepository implements ResolutionRepository {
 
   async candidates(type: EntityType, keys: string[], limit: number, features?: readonly string[]): Promise<ResolutionCandidate[]> {
     if (keys.length === 0) return [];
-    const idRows = await this.db
+    // Keys first, then entities by primary key: a type filter up front would make SQLite walk every entity of the type.
+    const keyRows = await this.db
       .selectFrom('entity_keys')
-      .innerJoin('entities', 'entities.id', 'entity_keys.entity_id')
-      .select('entities.id')
+      .select('entity_id')
       .distinct()
-      .where('entity_keys.key', 'in', [...new Set(keys)])
-      .where('entities.type', '=', type)
+      .where('key', 'in', [...new Set(keys)])
       .limit(limit)
       .execute();
-    const ids = idRows.map((r) => r.id);
+    if (keyRows.length === 0) return [];
+    const entities = (
+      await this.db
+        .selectFrom('entities')
+        .select(['id', 'type', 'name', 'attributes'])
+        .where('id', 'in', keyRows.map((r) => r.entity_id))
+        .execute()
+    ).filter((e) => e.type === type);
+    const ids = entities.map((r) => r.id);
     if (ids.length === 0) return [];
-    const [entities, aliases, featureRows] = await Promise.all([
-      this.db.selectFrom('entities').select(['id', 'name', 'attributes']).where('id', 'in', ids).execute(),
+    const [aliases, featureRows] = await Promise.all([
       this.db.selectFrom('entity_aliases').select(['entity_id', 'alias']).where('entity_id', 'in', ids).execute(),
       features !== undefined && features.length === 0
         ? Promise.resolve([])

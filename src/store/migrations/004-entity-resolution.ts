@@ -55,6 +55,8 @@ export const createEntityResolution: Migration = {
       .addColumn('report', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('event_reports_event').on('event_reports').column('event_id').execute();
+    // Matching a new report reads the events of one subject and type.
+    await db.schema.createIndex('events_subject_type').on('events').columns(['subject_id', 'type']).execute();
 
     await db.schema
       .createTable('entity_attribute_sources')
