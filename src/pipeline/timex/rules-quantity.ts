@@ -88,7 +88,7 @@ export const QUANTITY_RULES: Rule[] = [
     // "weeks after the protests", "hours before the vote".
     name: 'plural-before-after',
     trigger: PLURAL_TRIGGER,
-    re: /(?<=(?:^|[,;(]\s*|\b(?:just|only|barely|mere|and|but|came|come|comes|died|was|were)\s+))(years|months|weeks|days|hours|decades)\s+(?=(?:after|before|later|earlier)\b)/g,
+    re: new RegExp(`(?<=(?:^|[,;(.!?]\\s*|\\b(?:just|only|barely|mere|and|but|came|come|comes|died|was|were)\\s+))(${words(['years', 'months', 'weeks', 'days', 'hours', 'decades'])})\\s+(?=(?:after|before|later|earlier)\\b)`, 'g'),
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
   {

@@ -146,6 +146,8 @@ export const RELATIVE_RULES: Rule[] = [
     re: new RegExp(`(?:\\b(${AMOUNT_MOD})\\s+)?(?:\\b(${VAGUE}|${NUMBER}|${words(['a', 'an', 'a couple of'])})\\s+)?\\b(${UNIT})\\s+(ago|earlier|later|before|after)\\b`, 'g'),
     accept: (m, text) => {
       const word = (m[4] ?? '').toLowerCase();
+      // "hours later" measures from the story, not from now: left to the duration rules.
+      if (m[2] === undefined && word !== 'ago') return false;
       if (word !== 'before' && word !== 'after') return true;
       // "two days before the vote" anchors on an event; only a bare "two days before." is a date.
       return m[2] !== undefined && /^\s*[.,;]/.test(text.slice(m.index + m[0].length));

@@ -39,6 +39,8 @@ export function sentenceIndexAt(doc: Segmented, pos: number): number {
   return found;
 }
 
+const REPORTING = new Set(['says', 'say', 'tells', 'reports', 'claims', 'adds', 'notes', 'insists', 'argues', 'believes', 'thinks']);
+
 /** Sentence holding `pos`, or null between sentences. */
 export function sentenceAt(doc: Segmented, pos: number): Sentence | null {
   const s = doc.sentences[sentenceIndexAt(doc, pos)];
@@ -58,6 +60,8 @@ function markerOf(words: string[], i: number, pos: string): Tense | null {
     return PRESENT_BEFORE.has(aux) ? 'present' : 'past';
   }
   if (w === 'has' || w === 'have') return 'present';
+  // Reporting verbs ("says", "tells") date the report, not the event in their clause.
+  if (REPORTING.has(w)) return null;
   if (w === 'is' || w === 'are' || w === 'am' || w === "'s") return 'present';
   if (pos === 'VERB' && w.endsWith('s') && !w.endsWith('ss')) return 'present';
   return null;
