@@ -9,22 +9,51 @@ const OPEN = '\u0002';
 const CLOSE = '\u0003';
 
 /**
- * The 'simple' configuration lower-cases and splits words without stemming or stop words, like
- * FTS5's unicode61 tokenizer, so both engines match the same words. Title weighs A, text B.
+ * The text search configuration of the store, `chronicle_text`: PostgreSQL's 'simple' parser and
+ * dictionary (lower-cases, no stemming, no stop words, like FTS5's unicode61 tokenizer) with
+ * `unaccent` first where the extension can be installed, so "Sadıqov" and "Café" match "Sadiqov"
+ * and "cafe" as with FTS5's remove_diacritics. Title weighs A, text B.
  */
-const STATEMENTS = [
+export const TEXT_SEARCH_CONFIG = 'chronicle_text';
+
+const INDEX_STATEMENTS = [
   `alter table documents add column search_vector tsvector generated always as (
-     setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') ||
-     setweight(to_tsvector('simple'::regconfig, text), 'B')) stored`,
+     setweight(to_tsvector('${TEXT_SEARCH_CONFIG}'::regconfig, coalesce(title, '')), 'A') ||
+     setweight(to_tsvector('${TEXT_SEARCH_CONFIG}'::regconfig, text), 'B')) stored`,
   `create index documents_search on documents using gin (search_vector)`,
   `alter table evidence add column search_vector tsvector generated always as (
-     to_tsvector('simple'::regconfig, text)) stored`,
+     to_tsvector('${TEXT_SEARCH_CONFIG}'::regconfig, text)) stored`,
   `create index evidence_search on evidence using gin (search_vector)`,
 ];
 
+/** Creates the configuration (with unaccent when available) in the store's schema. */
+async function createTextSearchConfig(db: Kysely<Database>): Promise<void> {
+  await sql.raw(`create text search configuration ${TEXT_SEARCH_CONFIG} (copy = pg_catalog.simple)`).execute(db);
+  // A failed CREATE EXTENSION (not installed, not allowed) must not abort the migration's transaction.
+  await sql.raw('savepoint chronicle_unaccent').execute(db);
+  try {
+    await sql.raw('create extension if not exists unaccent schema public').execute(db);
+    // The extension is per database; another schema of the same database may have installed it.
+    const found = await sql<{ schema: string }>`
+      select n.nspname as schema from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+      where e.extname = 'unaccent'`.execute(db);
+    const schema = found.rows[0]?.schema ?? 'public';
+    await sql
+      .raw(
+        `alter text search configuration ${TEXT_SEARCH_CONFIG}
+           alter mapping for hword, hword_part, word with "${schema.replaceAll('"', '""')}".unaccent, simple`,
+      )
+      .execute(db);
+    await sql.raw('release savepoint chronicle_unaccent').execute(db);
+  } catch {
+    await sql.raw('rollback to savepoint chronicle_unaccent').execute(db);
+  }
+}
+
 /** Generated tsvector columns (kept in step by PostgreSQL itself) with GIN indexes. */
 export async function createPostgresSearchIndex(db: Kysely<Database>): Promise<void> {
-  for (const statement of STATEMENTS) await sql.raw(statement).execute(db);
+  await createTextSearchConfig(db);
+  for (const statement of INDEX_STATEMENTS) await sql.raw(statement).execute(db);
 }
 
 function renderTerm(term: SearchTerm): string {
@@ -96,6 +125,7 @@ interface EvidenceRow {
 
 const SNIPPET = `StartSel="${OPEN}", StopSel="${CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const WHOLE = `StartSel="${OPEN}", StopSel="${CLOSE}", HighlightAll=true`;
+const CONFIG = sql.raw(`'${TEXT_SEARCH_CONFIG}'::regconfig`);
 // Weights for D, C, B, A: a title word counts four times a body word, as in the SQLite ranking.
 const WEIGHTS = sql.raw(`'{0.0, 0.0, 0.25, 1.0}'::float4[]`);
 
@@ -108,7 +138,7 @@ export async function searchPostgres(db: Kysely<Database>, query: SearchQuery, l
   const joinAdjacent = query.clauses.some((c) => c.alternatives.some((t) => t.kind === 'phrase'));
   try {
     const documents = await sql<DocumentRow>`
-      with q as (select to_tsquery('simple', ${tsquery}) as query),
+      with q as (select to_tsquery(${CONFIG}, ${tsquery}) as query),
       top as (
         select d.id, d.title, d.text, d.seq, ts_rank(${WEIGHTS}, d.search_vector, q.query, 1) as score
         from documents d, q
@@ -116,15 +146,15 @@ export async function searchPostgres(db: Kysely<Database>, query: SearchQuery, l
         order by score desc, d.seq
         limit ${limit})
       select top.id, top.title, top.score,
-             to_tsvector('simple', top.text) @@ q.query as in_text,
-             ts_headline('simple', top.text, q.query, ${SNIPPET}) as snippet,
-             ts_headline('simple', coalesce(top.title, ''), q.query, ${WHOLE}) as title_marked,
-             case when to_tsvector('simple', top.text) @@ q.query
-               then ts_headline('simple', top.text, q.query, ${WHOLE}) end as marked
+             to_tsvector(${CONFIG}, top.text) @@ q.query as in_text,
+             ts_headline(${CONFIG}, top.text, q.query, ${SNIPPET}) as snippet,
+             ts_headline(${CONFIG}, coalesce(top.title, ''), q.query, ${WHOLE}) as title_marked,
+             case when to_tsvector(${CONFIG}, top.text) @@ q.query
+               then ts_headline(${CONFIG}, top.text, q.query, ${WHOLE}) end as marked
       from top, q
       order by top.score desc, top.seq`.execute(db);
     const evidence = await sql<EvidenceRow>`
-      with q as (select to_tsquery('simple', ${tsquery}) as query),
+      with q as (select to_tsquery(${CONFIG}, ${tsquery}) as query),
       top as (
         select e.seq, e.event_id, e.document_id, e.start, e."end", e.text,
                ts_rank(e.search_vector, q.query, 1) as score
@@ -133,7 +163,7 @@ export async function searchPostgres(db: Kysely<Database>, query: SearchQuery, l
         order by score desc, e.seq
         limit ${limit})
       select top.event_id, top.document_id, d.title, top.start, top."end", top.score,
-             ts_headline('simple', top.text, q.query, ${SNIPPET}) as snippet
+             ts_headline(${CONFIG}, top.text, q.query, ${SNIPPET}) as snippet
       from top join documents d on d.id = top.document_id, q
       order by top.score desc, top.seq`.execute(db);
     const hits: SearchHit[] = [

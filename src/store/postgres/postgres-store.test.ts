@@ -68,6 +68,13 @@ describe.skipIf(!database)('PostgreSQL store', () => {
     );
     expect((await store.search.search('al-Jazeera')).map((h) => h.documentId)).toContain('aj');
     expect((await store.search.search('"trial was post"*')).map((h) => h.documentId)).toContain('aj');
+    await store.documents.insert(
+      buildNewDocument({ id: 'accents', title: 'Café owner detained', text: 'Police detained Aydos Sadıqov and Léa Crémieux in Kraków.' }),
+    );
+    // Diacritics fold both ways, as with FTS5's remove_diacritics.
+    expect((await store.search.search('cafe Krakow')).map((h) => h.documentId)).toContain('accents');
+    expect((await store.search.search('"lea cremieux"')).map((h) => h.documentId)).toContain('accents');
+    expect((await store.search.search('Kraków')).map((h) => h.documentId)).toContain('accents');
     const hit = (await store.search.search('lawyer')).find((h) => h.kind === 'document');
     expect(hit && hit.snippet.slice(hit.highlights[0]?.start, hit.highlights[0]?.end)).toBe('lawyer');
     await store.close();
