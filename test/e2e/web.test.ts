@@ -115,16 +115,19 @@ describe.skipIf(!present)('web app in Chromium', () => {
     await page.getByText(`1 of ${total - 1} suggested facts`).waitFor();
     await page.keyboard.press('e');
     await page.locator('.correct-form').waitFor();
-    await page.locator('.correct-form select').first().selectOption('detention');
+    const typeSelect = page.locator('.correct-form select').first();
+    const newType = (await typeSelect.inputValue()) === 'detention' ? 'exile' : 'detention';
+    await typeSelect.selectOption(newType);
     await page.locator('.correct-form textarea').fill('held, not arrested');
     await shot('review-correct');
     await page.keyboard.press('Control+Enter');
-    await page.getByText(/^Corrected and confirmed: Detention/).waitFor();
+    await page.getByText(/^Corrected and confirmed: /).waitFor();
     await page.keyboard.press('r');
     await page.getByText(/^Rejected:/).waitFor();
     const log = await deps.review.listLog();
     expect(log.map((l) => l.action)).toEqual(['reject', 'correct', 'confirm']);
     expect(log[1]?.reason).toBe('held, not arrested');
+    expect(log[1]?.after).toMatchObject({ type: newType, status: 'confirmed' });
     await page.locator('table.log tr').nth(2).waitFor();
   });
 
