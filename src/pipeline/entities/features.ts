@@ -66,8 +66,8 @@ export function isAllCaps(tokens: readonly Token[]): boolean {
   return words >= 4 && titled === words && small > 0;
 }
 
-/** Function words, capitalised only in title-case headlines. */
-const SMALL_WORDS = new Set(['to', 'of', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'and', 'the', 'a', 'an', 'as', 'is', 'are', 'over', 'after', 'into']);
+/** Function words, capitalised only in headlines. */
+export const SMALL_WORDS: ReadonlySet<string> = new Set(['to', 'of', 'in', 'on', 'for', 'with', 'at', 'by', 'from', 'and', 'the', 'a', 'an', 'as', 'is', 'are', 'over', 'after', 'into']);
 
 /** Lower case with typographic quotes and dashes folded, so "Bank’s" reads as the training data's "Bank's". */
 export function normalizeWord(word: string): string {

@@ -1,6 +1,6 @@
 import type { Token } from '../segment.js';
 import { normalizeName } from './cluster.js';
-import { isAllCaps } from './features.js';
+import { SMALL_WORDS, isAllCaps } from './features.js';
 import { DEMONYMS, TYPE_NOUNS } from './lexicon.js';
 import type { Mention, MentionType } from './mentions.js';
 
@@ -109,4 +109,48 @@ export function typeNounMentions(text: string, sequences: readonly Token[][], me
     });
   }
   return [...mentions, ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Headlines in capitals run names together ("RUSSIA AND CHINA SIGN …" read as one name). A headline
+ * mention that is not a name of the body but splits into body names joined by small words becomes
+ * those names.
+ */
+export function splitHeadlineMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
+  const shoutingTokens = new Set<number>();
+  for (const tokens of sequences) if (isAllCaps(tokens)) for (const t of tokens) shoutingTokens.add(t.start);
+  const known = new Map<string, MentionType>();
+  for (const m of mentions) {
+    if (m.type !== 'misc' && !shoutingTokens.has(m.start)) known.set(normalizeName(m.text), m.type);
+  }
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    if (!shoutingTokens.has(m.start) || m.tokens.length < 3 || known.has(normalizeName(m.text))) {
+      out.push(m);
+      continue;
+    }
+    const parts: Mention[] = [];
+    let ok = true;
+    for (let i = 0; i < m.tokens.length && ok; ) {
+      let matched = 0;
+      for (let n = m.tokens.length - i; n >= 1 && matched === 0; n--) {
+        const first = m.tokens[i];
+        const last = m.tokens[i + n - 1];
+        if (!first || !last) continue;
+        const type = known.get(normalizeName(text.slice(first.start, last.end)));
+        if (!type) continue;
+        parts.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), type, tokens: m.tokens.slice(i, i + n) });
+        matched = n;
+      }
+      if (matched > 0) i += matched;
+      else {
+        const word = m.tokens[i]?.text ?? '';
+        ok = SMALL_WORDS.has(word.toLowerCase()) || !/\p{L}/u.test(word);
+        i++;
+      }
+    }
+    if (ok && parts.length > 0) out.push(...parts);
+    else out.push(m);
+  }
+  return out;
 }
