@@ -7,6 +7,7 @@ import { canRead, sensitivityOf } from '../protect/sensitivity.js';
 import type { Store } from '../store/index.js';
 import { authenticate, countAccounts } from './accounts.js';
 import { scrubForReader } from './http-filter.js';
+import { registerProtectionRoutes } from './http-routes.js';
 import { LOGIN_PAGE } from './login-page.js';
 import { RateLimiter } from './rate-limit.js';
 import { can, clearanceOf, type Permission, type Principal } from './roles.js';
@@ -52,6 +53,7 @@ const ROUTE_PERMISSIONS: Record<string, Permission> = {
   'POST /api/entities/merge': 'merge',
   'POST /api/entities/:id/merge': 'merge',
   'POST /api/entities/:id/split': 'merge',
+  'POST /api/entities/merge/:id': 'merge',
 };
 
 function cookieValue(header: string | undefined, name: string): string | null {
@@ -114,6 +116,8 @@ export async function installAuth(app: FastifyInstance, store: Store, options: A
     if (!auth || !request.url.startsWith('/api/')) return payload;
     return scrubForReader(store, payload, clearanceOf(auth.principal));
   });
+
+  registerProtectionRoutes(app, store);
 
   app.get('/login', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(LOGIN_PAGE));
 

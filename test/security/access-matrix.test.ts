@@ -122,6 +122,29 @@ describe.each(PRINCIPALS)('%s', (principal) => {
   });
 });
 
+describe('marks and history', () => {
+  it.each(PRINCIPALS)('%s marks only with the mark permission; history follows the record', async (principal) => {
+    const id = fx.levels.restricted.event;
+    const response = await as(principal, { method: 'POST', url: '/api/mark', payload: { id, level: 'restricted', reason: principal } });
+    const expected = can(principal, 'mark') ? 200 : principal === 'public' ? 401 : 403;
+    expect(response.statusCode, response.body).toBe(expected);
+    for (const level of LEVELS) {
+      const history = await as(principal, { url: `/api/history/${fx.levels[level].document}` });
+      expect(history.statusCode, `${principal} history of ${level}`).toBe(canRead(clearanceOf(principal), level) ? 200 : 404);
+    }
+  });
+
+  it('records who marked what, with the reason, in the history', async () => {
+    const id = fx.levels.public.entity;
+    await as('editor', { method: 'POST', url: '/api/mark', payload: { id, level: 'restricted', reason: 'family at risk' } });
+    const history = (await as('admin', { url: `/api/history/${id}` })).json() as Array<{ actor: string; action: string; reason: string }>;
+    expect(history.at(-1)).toMatchObject({ actor: 'editor', action: 'mark', reason: 'family at risk' });
+    await as('editor', { method: 'POST', url: '/api/mark', payload: { id, level: 'public' } });
+    const bad = await as('editor', { method: 'POST', url: '/api/mark', payload: { id, level: 'secret' } });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
 describe('sessions and logins', () => {
   it('refuses a cross-site write even with a valid session and token', async () => {
     const session = sessions.get('editor')!;
