@@ -32,6 +32,8 @@ describe('scorePair for people', () => {
     expect(score.rule).toBe('full-name');
     const slip = scorePair(person(['Murat Telibekov']), person(['Murat Telebekov']));
     expect(slip).toMatchObject({ rule: 'full-name', score: 0.95 });
+    expect(scorePair(person(['Ermek Narymbaev']), person(['Ermek Narymbekov'])).score).toBe(0);
+    expect(scorePair(person(['Aidos Sadykov']), person(['Aidos Sadyrov'])).score).toBe(0);
   });
   it('never matches a person with an organization', () => {
     expect(scorePair(person(['Azat']), org(['Azat'])).veto).toBe('type-differs');

@@ -2,7 +2,8 @@ import { knownOrganization, orgAcronym, orgNameKey } from './org-name.js';
 import { parsePersonName, type PersonName } from './person-name.js';
 import { canonicalPlaceKey } from './places.js';
 import type { EntityProfile } from './profile.js';
-import { jaroWinkler } from './similarity.js';
+import { phoneticKey } from './fold.js';
+import { editDistance, jaroWinkler } from './similarity.js';
 
 /** Why two profiles are (or are not) the same entity. */
 export interface PairScore {
@@ -25,9 +26,17 @@ export const LINK_THRESHOLD = 0.75;
 const CONTEXT_WEIGHTS: Record<string, number> = { person: 0.15, org: 0.1, role: 0.15, place: 0.08 };
 const CONTEXT_CAP = 0.4;
 
-/** Surname words closer than this (Jaro–Winkler on folded forms) count as one spelling slip apart. */
-const SURNAME_SIMILAR = 0.93;
-const GIVEN_SIMILAR = 0.9;
+/** Patronymics closer than this (Jaro–Winkler on folded forms) are taken for one. */
+const PATRONYMIC_SIMILAR = 0.9;
+
+/**
+ * Two folded words a misspelling apart: the same consonant skeleton and one edit (two in long
+ * words). "Telibekov"/"Telebekov" are; "Narimbaev"/"Narimbekov" and "Sadikov"/"Sadirov" are not.
+ */
+export function isSpellingSlip(a: string, b: string): boolean {
+  if (phoneticKey(a) !== phoneticKey(b)) return false;
+  return editDistance(a, b) <= (Math.min(a.length, b.length) >= 9 ? 2 : 1);
+}
 
 interface NameMatch {
   score: number;
@@ -40,19 +49,19 @@ const NO_MATCH: NameMatch = { score: 0, rule: 'no-name-match', veto: null };
 /** How well two parsed person names agree. */
 export function comparePersonNames(a: PersonName, b: PersonName): NameMatch {
   if (a.surnameStem === null || b.surnameStem === null) return NO_MATCH;
-  const surname = a.surnameStem === b.surnameStem ? 1 : jaroWinkler(a.surnameStem, b.surnameStem);
-  if (surname < SURNAME_SIMILAR) return NO_MATCH;
+  const sameSurname = a.surnameStem === b.surnameStem;
+  if (!sameSurname && !isSpellingSlip(a.surnameStem, b.surnameStem)) return NO_MATCH;
   if (a.gender !== null && b.gender !== null && a.gender !== b.gender) {
     return { score: 0, rule: 'surname', veto: 'gender-differs' };
   }
-  if (a.patronymic !== null && b.patronymic !== null && jaroWinkler(a.patronymic, b.patronymic) < GIVEN_SIMILAR) {
+  if (a.patronymic !== null && b.patronymic !== null && jaroWinkler(a.patronymic, b.patronymic) < PATRONYMIC_SIMILAR) {
     return { score: 0, rule: 'surname', veto: 'patronymic-differs' };
   }
-  const spelling = surname === 1 ? 0 : 0.05;
+  const spelling = sameSurname ? 0 : 0.05;
   if (a.given !== null && b.given !== null) {
     if (a.given === b.given) return { score: 1 - spelling, rule: 'full-name', veto: null };
     // Compound given names written in part ("Kassym-Jomart" / "Kassym") or with a slip.
-    if (a.given.startsWith(b.given) || b.given.startsWith(a.given) || jaroWinkler(a.given, b.given) >= GIVEN_SIMILAR) {
+    if (a.given.startsWith(b.given) || b.given.startsWith(a.given) || isSpellingSlip(a.given, b.given)) {
       return { score: 0.9 - spelling, rule: 'given-variant', veto: null };
     }
     return { score: 0, rule: 'surname', veto: 'given-differs' };
