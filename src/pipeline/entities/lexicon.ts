@@ -90,3 +90,10 @@ export const TYPE_NOUNS: Readonly<Record<string, 'organization' | 'place'>> = {
   region: 'place', province: 'place', oblast: 'place', district: 'place', city: 'place', town: 'place',
   village: 'place', county: 'place',
 };
+
+/** Last words of names of events, prizes and agreements, which are none of Chronicle's entity types. */
+export const MISC_HEADS: ReadonlySet<string> = new Set([
+  'revolution', 'uprising', 'war', 'wars', 'cup', 'games', 'olympics', 'championship', 'championships',
+  'prize', 'award', 'awards', 'treaty', 'accord', 'accords', 'agreement', 'protocol', 'doctrine',
+  'festival', 'day', 'crisis', 'massacre', 'referendum', 'election', 'elections', 'summit', 'tournament',
+]);

@@ -1,7 +1,7 @@
 import type { EntityType } from '../../domain/chronicle-json.js';
 import type { Token } from '../segment.js';
 import { spansOf } from './labels.js';
-import { PERSON_TITLES, TYPE_NOUNS } from './lexicon.js';
+import { MISC_HEADS, PERSON_TITLES, TYPE_NOUNS } from './lexicon.js';
 
 /** An entity type, or a name of no type Chronicle keeps. */
 export type MentionType = EntityType | 'misc';
@@ -58,6 +58,8 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
       if (/['’]s$/.test(tail.text) && tail.text.length > 2) end -= 2;
       const mention: Mention = { start: head.start, end, text: text.slice(head.start, end), type, tokens: toks };
       if (fullText !== undefined && fullText !== mention.text) mention.fullText = fullText;
+      // "EuroMaidan Revolution", "World Cup": events and prizes, whatever the tagger thought.
+      if (toks.length > 1 && MISC_HEADS.has(tail.text.toLowerCase())) mention.type = 'misc';
       if (/\p{L}/u.test(mention.text)) out.push(mention);
     }
   });
