@@ -53,9 +53,17 @@ export class ResolveContext {
     return c && c.m !== null && c.d !== null ? { y: c.y, m: c.m, d: c.d } : null;
   }
 
-  /** "until March", "by Friday": a boundary that may lie either side of publication, so the nearest one. */
-  nearestSignal(start: number): boolean {
-    return /\b(?:until|till|by)\s+$/i.test(this.doc.text.slice(Math.max(0, start - 8), start));
+  /**
+   * "until March", "by Friday", "before Monday": a boundary. A deadline, or an "until" without a past
+   * tense, lies ahead; a past "until" may lie either side of publication ("adjourned until March 14",
+   * "held until Monday"), so the nearest one is taken.
+   */
+  boundary(start: number, end: number): 'future' | 'nearest' | null {
+    const signal = /\b(until|till|by|before)\s+$/i.exec(this.doc.text.slice(Math.max(0, start - 8), start))?.[1]?.toLowerCase();
+    if (!signal) return null;
+    // Deadlines ("by Friday", "before Monday") lie ahead even in a past-tense report.
+    if (signal === 'by' || signal === 'before') return 'future';
+    return this.tense(start, end) === 'past' ? 'nearest' : 'future';
   }
 
   tense(start: number, end: number): Tense {
@@ -88,14 +96,16 @@ export class ResolveContext {
       if (!best || Math.abs(d.start - start) < Math.abs(best.start - start)) best = d;
     }
     if (best) return best.day;
-    // A clock time in a sentence of its own follows the day the previous sentence named.
+    // A clock time in a sentence of its own follows the day the previous sentence reported
+    // (a day still to come is a forecast, not the scene of the story).
+    const day = this.dctDay;
+    const today = day ? formatDay(day) : null;
     const prevStart = this.doc.sentences[sentenceIndexAt(this.doc, from) - 1]?.start ?? from;
     for (let i = this.days.length - 1; i >= 0; i--) {
       const d = this.days[i];
-      if (d && d.start < from && d.start >= prevStart) return d.day;
+      if (d && d.start < from && d.start >= prevStart && (today === null || d.day <= today)) return d.day;
     }
-    const day = this.dctDay;
-    return day ? formatDay(day) : null;
+    return today;
   }
 
   private sentenceBounds(pos: number): [number, number] {
@@ -114,7 +124,9 @@ export class ResolveContext {
     const c = this.dct;
     if (!c) return null;
     if (c.m === null) return c.y;
-    if (this.nearestSignal(start)) {
+    const boundary = this.boundary(start, end);
+    if (boundary === 'future') return month < c.m || (month === c.m && day !== null && c.d !== null && day < c.d) ? c.y + 1 : c.y;
+    if (boundary === 'nearest') {
       const at = (y: number): number => Math.abs(y * 372 + month * 31 + (day ?? 15) - (c.y * 372 + (c.m ?? 6) * 31 + (c.d ?? 15)));
       return [c.y - 1, c.y, c.y + 1].reduce((a, b) => (at(b) < at(a) ? b : a));
     }

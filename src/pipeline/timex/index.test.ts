@@ -120,6 +120,22 @@ describe('tagTimexes: expressions relative to publication', () => {
     ]);
   });
 
+  it('reads "the quarter" and "the year-earlier period" against the quarter just named', () => {
+    expect(tag('Fourth-quarter profit rose. It earned $4 million in the quarter, up from the year-earlier period.', '1998-02-27')).toEqual([
+      'Fourth-quarter → DATE 1997-Q4',
+      'the quarter → DATE 1997-Q4',
+      'the year-earlier period → DATE 1996-Q4',
+    ]);
+  });
+
+  it('puts deadlines ahead and a past "until" on the nearest side', () => {
+    // 21 March 2013 is a Thursday.
+    expect(tag('The government was racing to find the money before Monday.', '2013-03-21')).toEqual(['Monday → DATE 2013-03-25']);
+    expect(tag('Banks will stay shut until Tuesday.', '2013-03-21')).toEqual(['Tuesday → DATE 2013-03-26']);
+    expect(tag('The trial was adjourned until March 14.', '2022-01-07')).toEqual(['March 14 → DATE 2022-03-14']);
+    expect(tag('They were not allowed to see him until February 3.', '2020-02-20')).toEqual(['February 3 → DATE 2020-02-03']);
+  });
+
   it('keeps the month of the anchor in "a year earlier"', () => {
     expect(tag('Prices rose 2 percent in October from a year earlier.')).toEqual([
       'October → DATE 2016-10',

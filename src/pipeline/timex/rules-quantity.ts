@@ -88,13 +88,13 @@ export const QUANTITY_RULES: Rule[] = [
     // "weeks after the protests", "hours before the vote".
     name: 'plural-before-after',
     trigger: PLURAL_TRIGGER,
-    re: new RegExp(`(?<=(?:^|[,;(.!?]\\s*|\\b(?:just|only|barely|mere|and|but|came|come|comes|died|was|were)\\s+))(${words(['years', 'months', 'weeks', 'days', 'hours', 'decades'])})\\s+(?=(?:after|before|later|earlier)\\b)`, 'g'),
+    re: new RegExp(`(?<!\\b(?:${words(['the', 'those', 'these', 'many', 'few', 'several', 'some', 'of', 'working', 'business', 'school'])})\\s+)\\b(${words(['years', 'months', 'weeks', 'days', 'hours', 'decades'])})\\s+(?=(?:after|before|later|earlier)\\b)`, 'g'),
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
   {
     name: 'recent-plural',
     trigger: PLURAL_TRIGGER,
-    re: new RegExp(`\\b(?:${THE}\\s+)?(?:${words(['recent', 'past', 'coming', 'next', 'last', 'previous', 'following', 'final', 'first', 'early', 'closing', 'remaining'])})\\s+(?:few\\s+)?(years|months|weeks|days|decades|hours)\\b`, 'g'),
+    re: new RegExp(`\\b(?:${THE}\\s+)?(?:${words(['recent', 'past', 'coming', 'next', 'last', 'previous', 'following', 'final', 'first', 'closing', 'remaining'])})\\s+(?:few\\s+)?(years|months|weeks|days|decades|hours)\\b`, 'g'),
     accept: (m, text) => !/^\s+ago\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 5)),
     build: (m) => ({ type: 'DURATION', value: durationValue(null, m[1] ?? 'years') }),
   },
@@ -131,7 +131,10 @@ export const QUANTITY_RULES: Rule[] = [
     name: 'frequency-adverb',
     trigger: /(?:dai|week|month|annual|year|hour|night|quarter|fortnight)ly/i,
     re: new RegExp(`\\b(${words(['daily', 'weekly', 'monthly', 'annually', 'yearly', 'hourly', 'nightly', 'quarterly', 'biweekly', 'fortnightly'])})\\b`, 'g'),
-    accept: (m, text) => !/^(?:the|a|an|its|his|her|their|our|your|this|that)$/.test(wordBefore(text, m.index)),
+    // "the daily Kommersant", "a weekly magazine" are titles; a quarterly dividend is still paid every quarter.
+    accept: (m, text) =>
+      /^(?:quarterly|annually|yearly|hourly|biweekly|fortnightly)$/i.test(m[1] ?? '') ||
+      !/^(?:the|a|an|its|his|her|their|our|your|this|that)$/.test(wordBefore(text, m.index)),
     build: (m) => {
       const w = (m[1] ?? '').toLowerCase();
       const value: Record<string, string> = {

@@ -84,10 +84,11 @@ export const RELATIVE_RULES: Rule[] = [
       let day: CalDay;
       if (shift.includes('last') || shift.includes('past')) day = resolveWeekday(dct, target, 'past', true);
       else if (shift.includes('next') || shift.includes('coming')) day = resolveWeekday(dct, target, 'future', true);
-      else if (ctx.nearestSignal(m.index)) {
+      else if (ctx.boundary(m.index, m.index + m[0].length)) {
         const back = resolveWeekday(dct, target, 'past', false);
         const ahead = resolveWeekday(dct, target, 'future', false);
-        day = weekday(dct) - weekday(back) <= 3 && weekday(back) <= weekday(dct) ? back : ahead;
+        const nearest = weekday(dct) - weekday(back) <= 3 && weekday(back) <= weekday(dct) ? back : ahead;
+        day = ctx.boundary(m.index, m.index + m[0].length) === 'future' ? ahead : nearest;
       } else {
         const tense = ctx.tense(m.index, m.index + m[0].length);
         day = resolveWeekday(dct, target, tense === 'past' ? 'past' : 'future', false);
@@ -128,6 +129,25 @@ export const RELATIVE_RULES: Rule[] = [
       const anchor = ctx.lastDate();
       const moved = anchor ? shiftValue(anchor, unit, n) : null;
       return { type: 'DATE', value: moved ?? ctx.shifted(unit, n) };
+    },
+  },
+  {
+    // Financial reports: "the quarter" is the one just named, "the year-earlier period" that one a year before.
+    name: 'the-quarter',
+    trigger: /quarter|year-(?:earlier|ago)/i,
+    re: new RegExp(`\\b(?:${THE}\\s+(?:(latest|current|same|previous|past|last)\\s+)?quarter|(?:${THE}\\s+)?(year-earlier|year-ago)(?:\\s+(?:period|quarter|month|level|figure|results?))?)\\b(?![-\\s]+(?:of|century|mile|point|inch)\\b)`, 'g'),
+    build: (m, ctx) => {
+      const anchor = ctx.lastDate();
+      const quarter = anchor && /^\d{4}-(?:Q\d|H\d)$/.test(anchor) ? anchor : null;
+      if (m[2]) {
+        const moved = anchor ? shiftValue(anchor, 'year', -1) : null;
+        return { type: 'DATE', value: moved ?? ctx.shifted('year', -1) };
+      }
+      const rel = (m[1] ?? '').toLowerCase();
+      if (rel === 'previous' || rel === 'past' || rel === 'last') return { type: 'DATE', value: ctx.shifted('quarter', -1) };
+      if (rel === 'current') return { type: 'DATE', value: ctx.shifted('quarter', 0) };
+      // A past-tense "the quarter" with nothing named before is the last one reported.
+      return { type: 'DATE', value: quarter ?? ctx.shifted('quarter', ctx.tense(m.index, m.index + m[0].length) === 'past' ? -1 : 0) };
     },
   },
   {
@@ -282,7 +302,7 @@ export const RELATIVE_RULES: Rule[] = [
     build: (m, ctx) => {
       const dct = ctx.dctDay;
       if (!dct) return { type: 'DATE', value: 'XXXX-WXX-WE' };
-      const past = !ctx.nearestSignal(m.index) && ctx.tense(m.index, m.index + m[0].length) === 'past';
+      const past = !ctx.boundary(m.index, m.index + m[0].length) && ctx.tense(m.index, m.index + m[0].length) === 'past';
       // On a Saturday or Sunday "the weekend" is the one under way; otherwise the last or the next.
       const shift = weekday(dct) >= 6 ? 0 : past ? -1 : 0;
       return { type: 'DATE', value: ctx.shifted('weekend', shift) };
