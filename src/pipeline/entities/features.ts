@@ -156,6 +156,44 @@ export function wordFeatures(w: string): readonly string[] {
   return f;
 }
 
+// Feature strings over a small vocabulary, built once so their hashes are computed once.
+const stringTables = new Map<string, Map<string, string>>();
+
+function cachedString(table: string, key: string, make: () => string): string {
+  let m = stringTables.get(table);
+  if (!m) {
+    m = new Map();
+    stringTables.set(table, m);
+  }
+  let v = m.get(key);
+  if (v === undefined) {
+    v = make();
+    if (m.size > 100_000) m.clear();
+    m.set(key, v);
+  }
+  return v;
+}
+
+/** Neighbour-word features of a word, as it appears two before … two after the token. */
+interface NeighbourStrings {
+  m1: string;
+  p1: string;
+  m2: string;
+  p2: string;
+}
+
+const neighbourCache = new Map<string, NeighbourStrings>();
+
+function neighbourStrings(l: string): NeighbourStrings {
+  let v = neighbourCache.get(l);
+  if (!v) {
+    v = { m1: `w-1=${l}`, p1: `w+1=${l}`, m2: `w-2=${l}`, p2: `w+2=${l}` };
+    if (neighbourCache.size > 100_000) neighbourCache.clear();
+    neighbourCache.set(l, v);
+  }
+  return v;
+}
+
 /**
  * Context features of each token of one sequence: everything but `wordFeatures` and the previous
  * labels, which the decoder adds as it goes. Training and tagging call this same function.
@@ -174,16 +212,19 @@ export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev
     const w = words[i] ?? '';
     const l = lower[i] ?? '';
     const sh = shapes[i] ?? '';
+    const p = pos[i] ?? '';
+    const pPrev = at(pos, i - 1, '<s>');
+    const pNext = at(pos, i + 1, '</s>');
     const f: string[] = [
-      `p=${pos[i] ?? ''}`,
-      `w-1=${at(lower, i - 1, '<s>')}`,
-      `w+1=${at(lower, i + 1, '</s>')}`,
-      `w-2=${at(lower, i - 2, '<s>')}`,
-      `w+2=${at(lower, i + 2, '</s>')}`,
-      `p-1=${at(pos, i - 1, '<s>')}`,
-      `p+1=${at(pos, i + 1, '</s>')}`,
-      `p-1p=${at(pos, i - 1, '<s>')}|${pos[i] ?? ''}`,
-      `pp+1=${pos[i] ?? ''}|${at(pos, i + 1, '</s>')}`,
+      cachedString('p', p, () => `p=${p}`),
+      neighbourStrings(at(lower, i - 1, '<s>')).m1,
+      neighbourStrings(at(lower, i + 1, '</s>')).p1,
+      neighbourStrings(at(lower, i - 2, '<s>')).m2,
+      neighbourStrings(at(lower, i + 2, '</s>')).p2,
+      cachedString('p-1', pPrev, () => `p-1=${pPrev}`),
+      cachedString('p+1', pNext, () => `p+1=${pNext}`),
+      cachedString('p-1p', `${pPrev} ${p}`, () => `p-1p=${pPrev}|${p}`),
+      cachedString('pp+1', `${p} ${pNext}`, () => `pp+1=${p}|${pNext}`),
       `sh-1=${at(shapes, i - 1, '<s>')}|${sh}`,
       `sh+1=${sh}|${at(shapes, i + 1, '</s>')}`,
       `sh-1+1=${at(shapes, i - 1, '<s>')}|${sh}|${at(shapes, i + 1, '</s>')}`,
@@ -208,8 +249,8 @@ export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev
     if (PERSON_TITLES.has(prevLow)) f.push('title-1');
     if (ORG_HEADS.has(stripDot(at(lower, i + 1, '')))) f.push('orghead+1');
     for (const g of gaz[i] ?? []) f.push(g);
-    for (const g of at(gaz, i - 1, [] as string[])) f.push(`-1${g}`);
-    for (const g of at(gaz, i + 1, [] as string[])) f.push(`+1${g}`);
+    for (const g of at(gaz, i - 1, [] as string[])) f.push(cachedString('-1g', g, () => `-1${g}`));
+    for (const g of at(gaz, i + 1, [] as string[])) f.push(cachedString('+1g', g, () => `+1${g}`));
     out.push(f);
   }
   return out;

@@ -7,6 +7,10 @@ export type GazetteerCategory = (typeof GAZETTEER_CATEGORIES)[number];
 /** The gazetteer as stored: for each category, lower-case phrases whose tokens are joined by one space. */
 export type GazetteerData = Partial<Record<GazetteerCategory, string[]>>;
 
+// The feature strings, made once: `g:country:B` …
+const FEATURE_PREFIX = GAZETTEER_CATEGORIES.map((c) => `g:${c}:`);
+const FEATURES = new Map(FEATURE_PREFIX.flatMap((p) => ['B', 'I', 'L', 'U'].map((pos) => [`${p}${pos}`, `${p}${pos}`])));
+
 /** Longest phrase looked up, in tokens. */
 const MAX_PHRASE = 5;
 
@@ -61,10 +65,11 @@ export class Gazetteer {
             const pos = n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I';
             const list = out[i + k];
             if (!list) continue;
-            const name = GAZETTEER_CATEGORIES[bit] ?? '';
-            const at = list.findIndex((f) => f.startsWith(`g:${name}:`));
-            if (at >= 0) list[at] = `g:${name}:${pos}`;
-            else list.push(`g:${name}:${pos}`);
+            const prefix = FEATURE_PREFIX[bit] ?? '';
+            const feature = FEATURES.get(`${prefix}${pos}`) ?? `${prefix}${pos}`;
+            const at = list.findIndex((f) => f.startsWith(prefix));
+            if (at >= 0) list[at] = feature;
+            else list.push(feature);
           }
         }
         if (!goesOn) break;
