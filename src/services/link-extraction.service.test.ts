@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildExtraction } from '../link/resolution/testing/build-extraction.js';
 import { fixtureReports } from '../link/resolution/testing/fixture-reports.js';
 import type { Store } from '../store/index.js';
 import { getCaseFile } from './case-file.service.js';
@@ -90,6 +91,21 @@ describe('linkExtraction through ingest', () => {
     const dvk = entities.filter((e) => e.type === 'organization');
     expect(dvk).toHaveLength(1);
     expect(dvk[0]?.aliases.sort()).toEqual(['DVK', 'ДВК']);
+  });
+
+  it('puts a surname the tagger left apart into the person the document names in full', async () => {
+    const text = 'Aidos Sadykov and his wife Natalya Sadykova left Aktobe. Sadykov said they had no choice.';
+    const extraction = buildExtraction('short-names', text, '2014-06-01', [
+      { type: 'person', name: 'Aidos Sadykov' },
+      { type: 'person', name: 'Natalya Sadykova' },
+      { type: 'person', name: 'Sadykov' },
+    ]);
+    await saveExtraction(store, buildSourceDocument({ id: 'short-names', text }), extraction);
+    const people = await store.entities.listWithEventCounts('person');
+    expect(people.map((p) => p.name).sort()).toEqual(['Aidos Sadykov', 'Natalya Sadykova']);
+    const aidos = people.find((p) => p.name === 'Aidos Sadykov');
+    const mentions = await store.entities.mentionsOf([aidos?.id ?? '']);
+    expect(mentions.map((m) => m.text)).toEqual(['Aidos Sadykov', 'Sadykov']);
   });
 
   it('assembles the case file: names with sources, facts, connections, why linked', async () => {

@@ -91,12 +91,15 @@ export async function linkExtraction(
   const entityIds = new Map<string, string>();
   let created = 0;
   let linked = 0;
-  for (const decision of decisions) {
+  // Entities that are another of the document under a shorter name come last, once that one has its id.
+  const ordered = [...decisions.filter((d) => d.sameAs === undefined), ...decisions.filter((d) => d.sameAs !== undefined)];
+  for (const decision of ordered) {
     const entity = extraction.entities[decision.index];
     const profile = profiles[decision.index];
     if (!entity || !profile) continue;
     const attributes = { ...entity.attributes, ...placeAttributes(entity) };
-    let storeId = decision.entityId;
+    const sameAsEntity = decision.sameAs !== undefined ? extraction.entities[decision.sameAs] : undefined;
+    let storeId = sameAsEntity ? (entityIds.get(sameAsEntity.id) ?? null) : decision.entityId;
     let storedName: string;
     if (storeId === null) {
       storeId = `${documentId}:${entity.id}`;
@@ -150,7 +153,7 @@ export async function linkExtraction(
     await tx.resolution.log({
       at: now,
       actor: 'system',
-      action: decision.entityId === null ? 'new' : 'link',
+      action: storeId === `${documentId}:${entity.id}` ? 'new' : 'link',
       entityId: storeId,
       otherId: null,
       documentId,

@@ -78,6 +78,27 @@ describe('resolveEntities over the fixture reports', () => {
   });
 });
 
+describe('a short name beside the full one in the same document', () => {
+  const person = (names: string[]) => ({ type: 'person' as const, names, roles: [], context: [] });
+
+  it('is the person the document names in full, of the matching gender', async () => {
+    const profiles = [person(['Aidos Sadykov']), person(['Natalya Sadykova']), person(['Sadykov']), person(['Mrs Sadykova'])];
+    const decisions = await resolveEntities(profiles, new MemoryEntityIndex());
+    expect(decisions.map((d) => [d.sameAs, d.rule])).toEqual([
+      [undefined, 'new'],
+      [undefined, 'new'],
+      [0, 'same-document'],
+      [1, 'same-document'],
+    ]);
+  });
+
+  it('stays apart when two people of the document could be meant', async () => {
+    const profiles = [person(['Aidos Sadykov']), person(['Bolat Sadykov']), person(['Sadykov'])];
+    const [, , short] = await resolveEntities(profiles, new MemoryEntityIndex());
+    expect(short?.sameAs).toBeUndefined();
+  });
+});
+
 describe('surname alone', () => {
   const person = (names: string[], context: string[] = []) => ({ type: 'person' as const, names, roles: [], context });
 

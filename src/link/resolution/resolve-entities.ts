@@ -1,6 +1,7 @@
 import type { EntityType } from '../../domain/chronicle-json.js';
 import { blockingKeys } from './blocking-keys.js';
 import type { CandidateProfile, EntityProfile } from './profile.js';
+import { parsePersonName } from './person-name.js';
 import { LINK_THRESHOLD, scorePair, type PairScore } from './score-pair.js';
 
 /** Where resolution finds stored entities that may be the same as a new one. */
@@ -28,6 +29,11 @@ export interface ResolutionDecision {
   keys: string[];
   /** Stored entities compared, for the audit trail. */
   candidates: number;
+  /**
+   * Set when the entity is another entity of the same document under a shorter name ("Sadykov"
+   * beside "Aidos Sadykov"): it takes whatever that entity becomes. `entityId` is then null.
+   */
+  sameAs?: number;
 }
 
 /** Rules that name the entity outright; others need a clear lead over the runner-up. */
@@ -117,5 +123,37 @@ export async function resolveEntities(
       candidates: candidates.length,
     });
   }
-  return decisions;
+  return attachShortNames(profiles, decisions);
+}
+
+function isShortPersonName(profile: EntityProfile): boolean {
+  return profile.type === 'person' && profile.names.every((n) => parsePersonName(n).given === null);
+}
+
+/**
+ * A surname left unlinked ("Sadykov", "President Tokayev") that fits exactly one fully named
+ * person of the same document is that person: the document means the one it names in full.
+ */
+function attachShortNames(profiles: readonly EntityProfile[], decisions: ResolutionDecision[]): ResolutionDecision[] {
+  return decisions.map((decision) => {
+    const profile = profiles[decision.index];
+    if (!profile || decision.entityId !== null || decision.rule === 'reviewer-pin' || !isShortPersonName(profile)) return decision;
+    const fits = profiles
+      .map((other, j) => ({ other, j }))
+      .filter(({ other, j }) => {
+        if (j === decision.index || other.type !== 'person' || isShortPersonName(other)) return false;
+        const pair = scorePair({ ...profile, context: [] }, { ...other, context: [] });
+        return pair.veto === null && pair.nameScore > 0;
+      });
+    const only = fits.length === 1 ? fits[0] : undefined;
+    if (!only) return decision;
+    const target = decisions.find((d) => d.index === only.j);
+    return {
+      ...decision,
+      entityId: target?.entityId ?? null,
+      sameAs: only.j,
+      rule: 'same-document',
+      score: 1,
+    };
+  });
 }
