@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { resolveDbLocation, loadEnv } from '../../env.js';
@@ -52,6 +54,9 @@ export async function serve(options: ServeOptions): Promise<void> {
   await app.listen({ port, host });
   const shown = host.includes(':') ? `[${host}]` : host;
   process.stdout.write(`Chronicle serves ${deps.store.location} at http://${shown}:${port}/\n`);
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    process.stderr.write(`the web app is not built (${WEB_ROOT}): run npm run build; the API answers meanwhile\n`);
+  }
   // Build the gazetteer index while nobody waits for it.
   setImmediate(warmPlaceLocator);
   const stop = (): void => {

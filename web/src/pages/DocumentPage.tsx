@@ -45,6 +45,8 @@ function parseAt(value: string | null): { start: number; end: number } | null {
 /** A report's text with people, organizations, places, dates and event evidence highlighted and linked. */
 export function DocumentPage({ id, location }: { id: string; location: Location }) {
   const view = useAsync(() => api.document(id), [id]);
+  const types = useAsync(() => api.eventTypes(), []);
+  const label = (type: string): string => types.data?.find((t) => t.id === type)?.label ?? type.replaceAll('_', ' ');
   const d = view.data;
   useTitle(d?.document.title ?? id);
   const at = parseAt(location.query.get('at'));
@@ -150,7 +152,7 @@ export function DocumentPage({ id, location }: { id: string; location: Location 
             <ul className="doc-events">
               {[...events.values()].map((e) => (
                 <li key={e.eventId}>
-                  <Link href={paths.document(id, e)}>{e.eventType.replaceAll('_', ' ')}</Link> <StatusBadge status={e.status} />
+                  <Link href={paths.document(id, e)}>{label(e.eventType)}</Link> <StatusBadge status={e.status} />
                 </li>
               ))}
             </ul>
