@@ -176,13 +176,18 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       }
     }
   } else if (frame === 'noun') {
-    const of = /(?:against|of)$/i.test(trig.text) ? /^\s+/.exec(text.slice(trig.end, trig.end + 3)) : /^\s+(?:of|against)\s+/i.exec(text.slice(trig.end, trig.end + 12));
+    const endsInOf = /(?:against|of)$/i.test(trig.text);
+    const of = endsInOf ? /^\s+/.exec(text.slice(trig.end, trig.end + 3)) : /^\s+(?:of|against)\s+/i.exec(text.slice(trig.end, trig.end + 12));
     if (of) {
       const r = right.find((x) => x.start === trig.end + of[0].length);
       if (r && usable(r, kinds)) {
         subj = r;
         dir = 1;
       }
+    }
+    // "the death of a young woman": the of-phrase names the one it happened to, and it is nobody we know.
+    if (!subj && endsInOf) {
+      return { subjects: [], via: 'none', agent: null, object: null, place: null, generic: false };
     }
     if (!subj) {
       const poss = left[left.length - 1];

@@ -133,14 +133,14 @@ export function readDate(
   clause: Clause,
   trig: TriggerMatch,
   index: TimexIndex,
-): { date: EventDate; from: 'clause' | 'sentence'; openEnd: boolean } | null {
+): { date: EventDate; from: 'clause' | 'sentence'; openEnd: boolean; at: number } | null {
   const open = (d: Dated): boolean => /\b(?:since|from)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.timex.start - 12), d.timex.start));
   const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig);
-  if (inClause) return { date: inClause.date, from: 'clause', openEnd: open(inClause) };
+  if (inClause) return { date: inClause.date, from: 'clause', openEnd: open(inClause), at: inClause.timex.start };
   // A relative clause dates its own predicate ("X, who has lived in Kyiv since 2014"), not the sentence.
   const relative = clauses.filter((c) => c !== clause && /^(?:who|whom|whose|which)\b/i.test(text.slice(c.start, c.start + 6)));
   const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end, relative), trig);
-  if (inSentence) return { date: inSentence.date, from: 'sentence', openEnd: open(inSentence) };
+  if (inSentence) return { date: inSentence.date, from: 'sentence', openEnd: open(inSentence), at: inSentence.timex.start };
   return null;
 }
 

@@ -16,6 +16,8 @@ const BOUNDARY_RE = new RegExp(
     ',\\s+where\\s',
     `\\s(?:after|before|as|because|while|when|until|although|though|since|once|if|unless)\\s+(?=${SUBJECT})`,
     `,\\s+and\\s+(?=${SUBJECT})`,
+    // Coordinated predicates carry their own adverbials: "fled in 2020 and was granted asylum in 2021".
+    '\\s(?:and|but)\\s+(?=(?:was|were|is|are|has|have|had|then|later)\\s)',
     '[\u201c\u201d"]',
   ].join('|'),
   'gi',

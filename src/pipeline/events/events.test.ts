@@ -394,3 +394,25 @@ describe('vague and priced phrases', () => {
     expect(eventsOf(buildInput('Ivanov was charged $50 for parking.', [IVANOV]))).toEqual([]);
   });
 });
+
+describe('repeated and formal events', () => {
+  it('keeps a rearrest apart from the first arrest and dates it by the story', () => {
+    const text = 'Ivanov was first arrested in October 2022. He was released on bail in November 2023. Days later he was rearrested.';
+    const input = buildInput(text, [IVANOV], [{ text: 'October 2022', value: '2022-10' }, { text: 'November 2023', value: '2023-11' }]);
+    const arrests = eventsOf(input).filter((v) => v.type === 'arrest');
+    expect(arrests.map((v) => v.date?.from)).toEqual(['2022-10', '2023-11']);
+  });
+
+  it('reads an accusation by prosecutors or under a law as a charge', () => {
+    const text = 'Prosecutors accused Ivanov of treason. Petrova is accused of collusion under the national security law. Officials blamed Ivanov for the unrest.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'charge', 'Pavel Ivanov');
+    only(events, 'charge', 'Olga Petrova');
+    only(events, 'accusation', 'Pavel Ivanov');
+  });
+
+  it('reads the death of an unnamed person as nobody’s event', () => {
+    const text = 'Ivanov supported the protests that followed the death of a young woman in police custody.';
+    expect(eventsOf(buildInput(text, [IVANOV])).filter((v) => v.type === 'killing')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import type { Segmented } from '../segment.js';
 import { readParticipants, type SentenceView } from './arguments.js';
 import { readCharge, readDate, readDuration, readModality, readPenalty, type TimexIndex } from './attributes.js';
 import { clauseAt, splitClauses, type Clause } from './clauses.js';
-import { mergeDrafts, type DraftEvent } from './merge.js';
+import { dateRange, mergeDrafts, type DraftEvent } from './merge.js';
 import { buildReferences, type Ref } from './references.js';
 import { findTriggers, type TriggerMatch } from './triggers.js';
 
@@ -81,6 +81,15 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
     }));
 }
 
+function isFormal(text: string, sentenceStart: number, sentenceEnd: number, trig: TriggerMatch): boolean {
+  const before = text.slice(Math.max(sentenceStart, trig.start - 40), trig.start);
+  const after = text.slice(trig.end, sentenceEnd);
+  return (
+    /\b(?:prosecutors?|prosecution|investigators?|the court|judges?|the indictment|the charge sheet)\b/i.test(before) ||
+    /^\s+of\b[^.;]*?\b(?:under|in violation of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}(?:law|article|code|act)\b/i.test(after)
+  );
+}
+
 /** An arrest and a detention of one person in one sentence are one custody ("was detained … and spent ten days in a cell"). */
 function foldCustody(drafts: DraftEvent[]): DraftEvent[] {
   return drafts.filter(
@@ -104,8 +113,12 @@ function evidenceSpan(text: string, clause: Clause, sentenceStart: number, sente
   return { start, end, text: text.slice(start, end) };
 }
 
+function negate(duration: string): string {
+  return duration.replace(/^P/, 'P-');
+}
+
 function addDuration(from: string, duration: string): string | null {
-  const d = /^P(\d+)([YMWD])$/.exec(duration);
+  const d = /^P(-?\d+)([YMWD])$/.exec(duration);
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(from);
   if (!d || !m) return null;
   const n = Number(d[1]);
@@ -122,6 +135,8 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   const { text, sentence } = v;
   const parts = readParticipants(v, trig, clause, references);
   let type = trig.pattern.type;
+  // Accused by prosecutors or under a law is a charge; blamed by officials or the state is an accusation.
+  if (type === 'accusation' && /^accus/i.test(trig.text) && isFormal(text, sentence.start, sentence.end, trig)) type = 'charge';
   if (trig.pattern.needsObject && !parts.object) return [];
   // "was moved to a detention centre" is a transfer, not a move abroad.
   if (type === 'exile' && /^(?:moved|relocated)\b/i.test(trig.text) && /\b(?:was|were|been|being)\s+$/i.test(text.slice(trig.start - 12, trig.start))) return [];
@@ -130,9 +145,11 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   if (type === 'arrest' && duration) type = 'detention';
   const found = readDate(text, sentence, v.clauses, clause, trig, timexes);
   let date: EventDate | null = found?.date ?? null;
-  if (date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {
-    const to = addDuration(date.from, duration);
-    if (to && to !== date.from) date = { ...date, to };
+  if (found && date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {
+    // "spent a year in prison before being released in November 2023": that date ends the period.
+    const ends = found.at > trig.end && /\b(?:before|until|till|released|freed|ended|end)\b/i.test(text.slice(trig.end, found.at));
+    const other = addDuration(date.from, ends ? negate(duration) : duration);
+    if (other && other !== date.from) date = ends ? { ...date, from: other, to: date.from } : { ...date, to: other };
   }
   const evidence = evidenceSpan(text, clause, sentence.start, sentence.end);
   const base = trig.pattern.weight ?? 0.75;
@@ -150,6 +167,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     sentences: [v.index],
     dateSource: found?.from ?? null,
     dateSentence: found ? v.index : null,
+    distinct: /^re-?(?:arrest|detain)/i.test(trig.text),
     openEnd: found?.openEnd ?? false,
   };
   if (!parts.subjects.length) {
@@ -200,7 +218,13 @@ function inheritNarrativeDates(events: DraftEvent[]): void {
         const limit = same ? NARRATIVE_SAME_SUBJECT : NARRATIVE_ANY;
         // Only a scene (an unnamed crowd) or the same person's story sets the time; "since 2015" starts a period, it dates nothing else.
         if (distance > limit || distance === 0 || d.openEnd || (!same && d.subject !== null)) continue;
-        if (d.date && (!best || distance < best.distance)) best = { date: d.date, distance };
+        // The story's time is the latest date told in the nearest sentence.
+        const mine = dateRange(d.date);
+        const theirs = best ? dateRange(best.date) : null;
+        const later =
+          best !== null && distance === best.distance && mine !== null && theirs !== null &&
+          (mine[1] > theirs[1] || (mine[1] === theirs[1] && mine[1] - mine[0] < theirs[1] - theirs[0]));
+        if (d.date && (!best || distance < best.distance || later)) best = { date: d.date, distance };
       }
     }
     if (best) {

@@ -11,6 +11,8 @@ export interface DraftEvent extends Omit<ExtractedEvent, 'id'> {
   openEnd: boolean;
   /** Nobody named ("sentenced two journalists"): not reported, but it sets the time for the sentences after it. */
   scene?: boolean;
+  /** Said to be a new occurrence ("was rearrested"): never folded into an earlier one. */
+  distinct?: boolean;
 }
 
 const DAY = 86_400_000;
@@ -88,7 +90,7 @@ function pickDate(a: DraftEvent, b: DraftEvent): Dating {
 export function mergeDrafts(drafts: DraftEvent[]): DraftEvent[] {
   const out: DraftEvent[] = [];
   for (const d of drafts) {
-    const same = out.find((x) => sameEvent(x, d));
+    const same = d.distinct ? undefined : out.find((x) => sameEvent(x, d));
     if (!same) {
       out.push({ ...d, evidence: [...d.evidence], sentences: [...d.sentences] });
       continue;
