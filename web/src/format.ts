@@ -36,3 +36,8 @@ export function formatTimestamp(iso: string): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en');
 }
+
+/** "1 event", "3 events". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}

@@ -1,3 +1,4 @@
+import { plural } from '../format';
 import { useState } from 'react';
 import { api, type CaseView } from '../api';
 import { useAsync } from '../hooks';
@@ -62,7 +63,7 @@ export function MergeSplit({ view, onChanged }: { view: CaseView; onChanged: (id
           .slice(0, 8)
           .map((c) => (
             <li key={c.id}>
-              <Link href={paths.entity(c.id)}>{c.name}</Link> <span className="muted">{c.eventCount} events</span>
+              <Link href={paths.entity(c.id)}>{c.name}</Link> <span className="muted">{plural(c.eventCount, 'event')}</span>
               <button className="small" onClick={() => merge(c.id, c.name)}>
                 Merge here
               </button>

@@ -1,3 +1,4 @@
+import { plural } from '../format';
 import { useState } from 'react';
 import { api } from '../api';
 import { Panel } from '../components/ui';
@@ -51,7 +52,7 @@ export function ExportPage() {
                   <td>
                     <Link href={paths.entity(p.id)}>{p.name}</Link>
                   </td>
-                  <td className="muted">{p.eventCount} events</td>
+                  <td className="muted">{plural(p.eventCount, 'event')}</td>
                   <td>
                     <a href={`/api/entities/${encodeURIComponent(p.id)}/export?format=json&scope=confirmed`} download>
                       JSON

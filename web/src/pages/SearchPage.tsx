@@ -1,3 +1,4 @@
+import { plural } from '../format';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type EventTypeInfo } from '../api';
 import { Citations, EventSummary, Panel, Pending, StatusBadge } from '../components/ui';
@@ -105,7 +106,7 @@ export function SearchPage({ location }: { location: Location }) {
                 {r.entities.map((e) => (
                   <li key={e.id}>
                     <Link href={paths.entity(e.id)}>{e.name}</Link> <span className="muted">{e.type}</span>{' '}
-                    <span className="count">{e.eventCount} events</span>
+                    <span className="count">{plural(e.eventCount, 'event')}</span>
                   </li>
                 ))}
               </ul>
