@@ -60,10 +60,21 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
       if (fullText !== undefined && fullText !== mention.text) mention.fullText = fullText;
       // "EuroMaidan Revolution", "World Cup": events and prizes, whatever the tagger thought.
       if (toks.length > 1 && MISC_HEADS.has(tail.text.toLowerCase())) mention.type = 'misc';
+      else if (mention.type === 'misc' && looksLikePersonalName(toks)) mention.type = 'person';
       if (/\p{L}/u.test(mention.text)) out.push(mention);
     }
   });
   return out;
+}
+
+// Surname endings of the former Soviet Union, the Caucasus and the Balkans, where much of our news comes from.
+const SURNAME_ENDING = /(?:ov|ova|ev|eva|yev|yeva|enko|chuk|yuk|sky|ski|skaya|shvili|dze|yan|oglu|uly|kyzy|ovic|evic|ić)$/;
+
+/** Two or three capitalised words, the last with a surname ending: "Serikzhan Mambetaliev". */
+function looksLikePersonalName(toks: readonly Token[]): boolean {
+  if (toks.length < 2 || toks.length > 3) return false;
+  if (!toks.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return false;
+  return SURNAME_ENDING.test(toks[toks.length - 1]?.text ?? '');
 }
 
 function isLeadingNoise(token: Token | undefined, type: MentionType): boolean {
