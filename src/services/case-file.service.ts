@@ -2,7 +2,7 @@ import type { ExportDocument, ExportEvent } from '../domain/chronicle-export.js'
 import type { EntityType, ReviewStatus, Sensitivity } from '../domain/chronicle-json.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { nameKey } from '../link/name-key.js';
-import { mergeEventReports, type FieldConflict } from '../link/resolution/index.js';
+import { canonicalPlaceKey, mergeEventReports, type FieldConflict } from '../link/resolution/index.js';
 import type { ResolutionLogEntry } from '../store/resolution-types.js';
 import type { EventRecord } from '../store/types.js';
 import { toExportDocument, toExportEvent } from './export-form.js';
@@ -55,6 +55,14 @@ export interface CaseFile {
   /** Why mentions were linked, merged or split: rule, score, reviewer. */
   resolution: ResolutionLogEntry[];
   documents: ExportDocument[];
+}
+
+/** Attributes whose values are places: "Aktobe" and "Aqtobe" are one origin. */
+const PLACE_ATTRIBUTES = new Set(['from', 'residence', 'birthplace']);
+
+function sameValue(key: string, a: unknown, b: unknown): boolean {
+  if (PLACE_ATTRIBUTES.has(key) && typeof a === 'string' && typeof b === 'string') return canonicalPlaceKey(a) === canonicalPlaceKey(b);
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Most connections listed. */
@@ -110,7 +118,7 @@ export async function getCaseFile(store: Store, idOrName: string): Promise<CaseF
   for (const source of await store.resolution.attributeSources(id)) {
     const values = Array.isArray(source.value) ? (source.value as unknown[]) : [source.value];
     for (const value of values) {
-      const same = attributes.find((a) => a.key === source.key && JSON.stringify(a.value) === JSON.stringify(value));
+      const same = attributes.find((a) => a.key === source.key && sameValue(a.key, a.value, value));
       if (same) {
         if (!same.documents.includes(source.documentId)) same.documents.push(source.documentId);
       } else {

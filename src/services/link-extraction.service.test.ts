@@ -108,6 +108,20 @@ describe('linkExtraction through ingest', () => {
     expect(mentions.map((m) => m.text)).toEqual(['Aidos Sadykov', 'Sadykov']);
   });
 
+  it('marks where a person lives now as sensitive, with its source', async () => {
+    const text = 'Aidos Sadykov has lived in Kyiv since 2014. He fled Aktobe after his release.';
+    const extraction = buildExtraction('residence', text, '2016-12-16', [
+      { type: 'person', name: 'Aidos Sadykov', attributes: { roles: ['journalist'], residence: 'Kyiv' } },
+      { type: 'place', name: 'Kyiv' },
+    ], [{ type: 'exile', subject: 0, place: 1, date: { from: '2014', text: 'since 2014' }, evidence: 'has lived in Kyiv since 2014' }]);
+    await saveExtraction(store, buildSourceDocument({ id: 'residence', text }), extraction);
+    const file = await getCaseFile(store, 'Aidos Sadykov');
+    const residence = file.attributes.filter((a) => a.key === 'residence');
+    expect(residence.length).toBeGreaterThan(0);
+    expect(residence.every((a) => a.sensitive && a.documents.includes('residence'))).toBe(true);
+    expect(file.attributes.find((a) => a.key === 'roles')?.sensitive).toBe(false);
+  });
+
   it('assembles the case file: names with sources, facts, connections, why linked', async () => {
     await ingestFixtures();
     const file = await getCaseFile(store, 'Aidos Sadykov');
@@ -115,6 +129,9 @@ describe('linkExtraction through ingest', () => {
     expect(cyrillic?.documents).toEqual(['02-vestnik']);
     const roles = file.attributes.filter((a) => a.key === 'roles').map((a) => a.value);
     expect(roles).toEqual(expect.arrayContaining(['journalist', 'civic activist', 'blogger']));
+    const origin = file.attributes.filter((a) => a.key === 'from');
+    expect(origin).toHaveLength(1);
+    expect(origin[0]?.documents.sort()).toEqual(['01-steppe-post', '02-vestnik', '03-azat-wire']);
     const journalist = file.attributes.find((a) => a.key === 'roles' && a.value === 'journalist');
     expect(journalist?.documents.sort()).toEqual(['01-steppe-post', '02-vestnik', '03-azat-wire']);
     expect(file.connections.map((c) => c.name)).toEqual(expect.arrayContaining(['Natalya Sadykova', 'Democratic Choice of Kazakhstan', 'Mukhtar Ablyazov']));
