@@ -134,8 +134,10 @@ export async function getCaseFile(store: Store, idOrName: string): Promise<CaseF
   // Where a person went into exile is where they may be found: a sensitive fact.
   const exiles = timeline.filter((e) => e.type === 'exile' && e.subject === id && e.place !== null);
   const lastExile = exiles[exiles.length - 1];
-  if (lastExile?.place) {
-    const place = await store.entities.get(lastExile.place);
+  const exilePlace = lastExile?.place ? await store.entities.get(lastExile.place) : null;
+  const stated = attributes.some((a) => a.key === 'residence' && exilePlace && sameValue('residence', a.value, exilePlace.name));
+  if (lastExile?.place && !stated) {
+    const place = exilePlace;
     attributes.push({
       key: 'residence',
       value: place?.name ?? lastExile.place,
