@@ -145,13 +145,13 @@ export function amountMod(raw: string | undefined): string | undefined {
 }
 
 /** Position words (early, mid-, late, the beginning of …) and the TIMEX3 mod they give. */
-export const POSITION = `(?:${words(['early', 'late', 'mid', 'the beginning of', 'the start of', 'the middle of', 'the end of', 'the turn of', 'the close of', 'the first days of', 'the last days of', 'the latter part of', 'the early part of', 'beginning of', 'start of', 'end of', 'middle of'])}(?:-|\\s+)(?:of\\s+)?)`;
+export const POSITION = `(?:${words(['early', 'late', 'mid', 'the beginning of', 'the start of', 'the middle of', 'the end of', 'the turn of', 'the close of', 'the latter part of', 'the early part of', 'beginning of', 'start of', 'end of', 'middle of'])}(?:-|\\s+)(?:of\\s+)?|${ci('the')}\\s+(?:first|last|final|closing|opening)\\s+(?:days|weeks|months)\\s+of\\s+)`;
 export function positionMod(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
   const s = raw.toLowerCase();
-  if (/early|beginning|start|first/.test(s)) return 'START';
+  if (/early|beginning|start|first|opening/.test(s)) return 'START';
   if (/mid|middle/.test(s)) return 'MID';
-  if (/late|end|close|last|latter|turn/.test(s)) return 'END';
+  if (/late|end|clos|last|final|latter|turn/.test(s)) return 'END';
   return undefined;
 }
 

@@ -4,6 +4,9 @@ import type { Sentence, Segmented } from '../segment.js';
 export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'upcoming', 'tomorrow', 'scheduled', 'due', 'plan', 'plans', 'planning', 'expected']);
+// Active verbs whose object lies ahead ("promised a review in the autumn"): future only before the expression.
+const FUTURE_COMPLEMENT = new Set(['planned', 'promised', 'promises', 'pledged', 'vowed', 'threatened', 'hopes', 'hoped']);
+const BE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 // Phrases that announce something still to come ("is due to", "is scheduled to", "plans to").
 const FUTURE_BEFORE_TO = new Set(['due', 'scheduled', 'set', 'expected', 'plans', 'plan', 'planning', 'going', 'hopes', 'intends', 'aims']);
 const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d", 'ago', 'last', 'yesterday', 'since', 'earlier', 'been']);
@@ -47,8 +50,9 @@ export function sentenceAt(doc: Segmented, pos: number): Sentence | null {
   return s && pos < s.end ? s : null;
 }
 
-function markerOf(words: string[], i: number, pos: string): Tense | null {
+function markerOf(words: string[], i: number, pos: string, beforeExpression: boolean): Tense | null {
   const w = words[i] ?? '';
+  if (FUTURE_COMPLEMENT.has(w) && !BE.has(words[i - 1] ?? '')) return beforeExpression ? 'future' : null;
   if (FUTURE.has(w)) return 'future';
   if (w === 'to' && i > 0 && FUTURE_BEFORE_TO.has(words[i - 1] ?? '')) return 'future';
   if (w === 'next' || w === 'coming') return 'future';
@@ -84,10 +88,12 @@ export function tenseAt(doc: Segmented, start: number, end: number): Tense {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t || (t.start >= start && t.end <= end)) continue;
-    const tense = markerOf(lower, i, t.pos);
+    const tense = markerOf(lower, i, t.pos, t.start < start);
     if (!tense) continue;
     // English puts the verb before its time adjunct: markers after the expression count for less,
     // and a bare present for less still (headline and reporting presents are common).
+    // A present after the expression is usually another clause ("on Tuesday, but leaders say …").
+    if (tense === 'present' && t.start >= end) continue;
     let distance = t.start < start ? start - t.end : (t.start - end) * 2 + 5;
     if (tense === 'present') distance = distance * 2 + 10;
     if (!best || distance < best.distance) best = { tense, distance };
