@@ -131,6 +131,30 @@ function addDuration(from: string, duration: string): string | null {
   return iso.slice(0, from.length);
 }
 
+// A plain literal, not a spread: this runs once per event and spreads are slow in V8's hot paths.
+function withSubject(c: Omit<DraftEvent, 'subject' | 'confidence'>, subject: string | null, confidence: number, scene = false): DraftEvent {
+  return {
+    type: c.type,
+    subject,
+    agent: c.agent,
+    object: c.object,
+    place: c.place,
+    date: c.date,
+    duration: c.duration,
+    charge: c.charge,
+    penalty: c.penalty,
+    modality: c.modality,
+    confidence,
+    evidence: [...c.evidence],
+    sentences: [...c.sentences],
+    dateSource: c.dateSource,
+    dateSentence: c.dateSentence,
+    openEnd: c.openEnd,
+    scene,
+    distinct: c.distinct ?? false,
+  };
+}
+
 function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, references: ReturnType<typeof buildReferences>, timexes: TimexIndex): DraftEvent[] {
   const { text, sentence } = v;
   const parts = readParticipants(v, trig, clause, references);
@@ -153,7 +177,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   }
   const evidence = evidenceSpan(text, clause, sentence.start, sentence.end);
   const base = trig.pattern.weight ?? 0.75;
-  const common = {
+  const common: Omit<DraftEvent, 'subject' | 'confidence'> = {
     type,
     agent: parts.agent,
     object: parts.object,
@@ -172,18 +196,18 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   };
   if (!parts.subjects.length) {
     if (!NULL_SUBJECT_TYPES.has(type)) {
-      return found?.from === 'clause' && modality === 'asserted' ? [{ ...common, subject: null, confidence: 0, scene: true }] : [];
+      return found?.from === 'clause' && modality === 'asserted' ? [withSubject(common, null, 0, true)] : [];
     }
     if (type === 'protest_dispersal' && !found) return [];
     if (type === 'protest') {
       // An unnamed crowd counts only as a dated, new gathering ("the protests" refers back; "protests are a nightmare" is generic).
       if (found?.from !== 'clause' || /\b(?:the|these|those|such|any|anything resembling)\s+(?:[\w-]+\s+){0,2}$/i.test(text.slice(clause.start, trig.start))) return [];
     }
-    return [{ ...common, subject: null, confidence: base - 0.1 }];
+    return [withSubject(common, null, base - 0.1)];
   }
   // A dispersal happens to the gathering; only "prevented X from holding …" names whom.
   if (type === 'protest_dispersal' && !/^prevented\b/i.test(trig.text)) {
-    return found ? [{ ...common, subject: null, confidence: base - 0.1 }] : [];
+    return found ? [withSubject(common, null, base - 0.1)] : [];
   }
   const out: DraftEvent[] = [];
   for (const group of parts.subjects) {
@@ -195,7 +219,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     let confidence = base + (r.kind === 'name' ? 0.1 : 0) - (parts.via === 'topic' ? 0.2 : 0) + (date ? 0.05 : 0);
     if (parts.subjects.length > 1) confidence -= 0.05;
     confidence = Math.max(0.05, Math.min(0.95, confidence));
-    out.push({ ...common, subject: id, confidence });
+    out.push(withSubject(common, id, confidence));
   }
   return out;
 }
