@@ -125,46 +125,62 @@ interface EvidenceRow {
 
 const SNIPPET = `StartSel="${OPEN}", StopSel="${CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
 const WHOLE = `StartSel="${OPEN}", StopSel="${CLOSE}", HighlightAll=true`;
+/**
+ * Matches ranked per query, newest first. ts_rank reads every ranked row's vector, so ranking all
+ * matches of a common word costs seconds at a million reports; the newest matches are ranked
+ * instead (exact whenever a query matches fewer rows than this, as specific queries do).
+ */
+export const RANK_WINDOW = 2000;
+
 const CONFIG = sql.raw(`'${TEXT_SEARCH_CONFIG}'::regconfig`);
 // Weights for D, C, B, A: a title word counts four times a body word, as in the SQLite ranking.
 const WEIGHTS = sql.raw(`'{0.0, 0.0, 0.25, 1.0}'::float4[]`);
 
 /**
- * Ranked hits over documents and evidence (ts_rank over the GIN-indexed vectors, length-normalised).
- * Snippets and highlights are computed for the returned rows only.
+ * Ranked hits over documents and evidence (ts_rank over the GIN-indexed vectors, length-normalised)
+ * among the newest RANK_WINDOW matches of each. Snippets and highlights are computed for the
+ * returned rows only.
  */
 export async function searchPostgres(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<SearchHit[]> {
   const tsquery = toTsQuery(query);
   const joinAdjacent = query.clauses.some((c) => c.alternatives.some((t) => t.kind === 'phrase'));
+  // Written out in each clause (not a CTE) so the planner can estimate how many rows match.
+  const match = sql`to_tsquery(${CONFIG}, ${tsquery})`;
   try {
     const documents = await sql<DocumentRow>`
-      with q as (select to_tsquery(${CONFIG}, ${tsquery}) as query),
+      with recent as (
+        select d.seq from documents d
+        where d.search_vector @@ ${match}
+        order by d.seq desc
+        limit ${RANK_WINDOW}),
       top as (
-        select d.id, d.title, d.text, d.seq, ts_rank(${WEIGHTS}, d.search_vector, q.query, 1) as score
-        from documents d, q
-        where d.search_vector @@ q.query
+        select d.id, d.title, d.text, d.seq, ts_rank(${WEIGHTS}, d.search_vector, ${match}, 1) as score
+        from documents d join recent on recent.seq = d.seq
         order by score desc, d.seq
         limit ${limit})
       select top.id, top.title, top.score,
-             to_tsvector(${CONFIG}, top.text) @@ q.query as in_text,
-             ts_headline(${CONFIG}, top.text, q.query, ${SNIPPET}) as snippet,
-             ts_headline(${CONFIG}, coalesce(top.title, ''), q.query, ${WHOLE}) as title_marked,
-             case when to_tsvector(${CONFIG}, top.text) @@ q.query
-               then ts_headline(${CONFIG}, top.text, q.query, ${WHOLE}) end as marked
-      from top, q
+             to_tsvector(${CONFIG}, top.text) @@ ${match} as in_text,
+             ts_headline(${CONFIG}, top.text, ${match}, ${SNIPPET}) as snippet,
+             ts_headline(${CONFIG}, coalesce(top.title, ''), ${match}, ${WHOLE}) as title_marked,
+             case when to_tsvector(${CONFIG}, top.text) @@ ${match}
+               then ts_headline(${CONFIG}, top.text, ${match}, ${WHOLE}) end as marked
+      from top
       order by top.score desc, top.seq`.execute(db);
     const evidence = await sql<EvidenceRow>`
-      with q as (select to_tsquery(${CONFIG}, ${tsquery}) as query),
+      with recent as (
+        select e.seq from evidence e
+        where e.search_vector @@ ${match}
+        order by e.seq desc
+        limit ${RANK_WINDOW}),
       top as (
         select e.seq, e.event_id, e.document_id, e.start, e."end", e.text,
-               ts_rank(e.search_vector, q.query, 1) as score
-        from evidence e, q
-        where e.search_vector @@ q.query
+               ts_rank(e.search_vector, ${match}, 1) as score
+        from evidence e join recent on recent.seq = e.seq
         order by score desc, e.seq
         limit ${limit})
       select top.event_id, top.document_id, d.title, top.start, top."end", top.score,
-             ts_headline(${CONFIG}, top.text, q.query, ${SNIPPET}) as snippet
-      from top join documents d on d.id = top.document_id, q
+             ts_headline(${CONFIG}, top.text, ${match}, ${SNIPPET}) as snippet
+      from top join documents d on d.id = top.document_id
       order by top.score desc, top.seq`.execute(db);
     const hits: SearchHit[] = [
       ...documents.rows.map((r): SearchHit => {
