@@ -258,5 +258,10 @@ export function tokenFeatures(tokens: readonly Token[], gazetteer: Gazetteer, ev
 
 /** Features of the labels already chosen to the left (greedy decoding). */
 export function historyFeatures(features: string[], prev1: string, prev2: string, token: string, shape: string): void {
-  features.push(`t-1=${prev1}`, `t-2t-1=${prev2}|${prev1}`, `t-1w=${prev1}|${token}`, `t-1sh=${prev1}|${shape}`);
+  features.push(
+    cachedString('t-1', prev1, () => `t-1=${prev1}`),
+    cachedString('t-2t-1', `${prev2} ${prev1}`, () => `t-2t-1=${prev2}|${prev1}`),
+    `t-1w=${prev1}|${token}`,
+    cachedString('t-1sh', `${prev1} ${shape}`, () => `t-1sh=${prev1}|${shape}`),
+  );
 }
