@@ -26,6 +26,7 @@ describe('tagTimexes: explicit dates', () => {
     expect(tag('Police detained him on Dec. 12.')).toEqual(['Dec. 12 → DATE 2016-12-12']);
     expect(tag('Police detained him on Dec. 20.')).toEqual(['Dec. 20 → DATE 2015-12-20']);
     expect(tag('The court will rule on January 12.')).toEqual(['January 12 → DATE 2017-01-12']);
+    expect(tag('He was born on Feb. 29.', '2017-03-01')).toEqual(['Feb. 29 → DATE XXXX-02-29']);
   });
 
   it('reads months, years, decades and centuries', () => {

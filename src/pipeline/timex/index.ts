@@ -1,3 +1,13 @@
+/**
+ * Rule-based TIMEX3 tagging for English news, following TempEval-3 (TimeBank) conventions:
+ * - extents leave out prepositions ("since [2014]", "for [27 years]") but keep determiners and
+ *   modifiers ("the summer", "the past year", "early December", "more than two years");
+ * - a range is two timexes ("between [2010]-[2012]"), as TimeML annotates its ends;
+ * - "the past year" is a DURATION (P1Y), "last year" a DATE; "recently" PAST_REF, "now" PRESENT_REF;
+ * - names without a year, weekdays and seasons resolve against publication, backwards in a
+ *   past-tense clause and forwards in a future one; "the next day", "a year earlier" against the
+ *   last date of the story.
+ */
 import type { Timex } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
 import { ResolveContext, type Found } from './context.js';

@@ -77,7 +77,8 @@ export const ABSOLUTE_RULES: Rule[] = [
       const day = Number(m[3]);
       const end = (m.index ?? 0) + m[0].length;
       const y = m[4] ? Number(m[4]) : ctx.yearOf(month, day, m.index, end);
-      if (y !== null && !isValidDay(y, month, day)) return null;
+      // 29 February in a guessed year that has none: keep the day, drop the guess.
+      if (y !== null && !isValidDay(y, month, day)) return m[4] ? null : dayFound(null, month, day);
       return dayFound(y, month, day);
     },
   },
@@ -90,7 +91,8 @@ export const ABSOLUTE_RULES: Rule[] = [
       const month = monthNumber(m[3] ?? '');
       const day = Number(m[2]);
       const y = m[4] ? Number(m[4]) : ctx.yearOf(month, day, m.index, m.index + m[0].length);
-      if (y !== null && !isValidDay(y, month, day)) return null;
+      // 29 February in a guessed year that has none: keep the day, drop the guess.
+      if (y !== null && !isValidDay(y, month, day)) return m[4] ? null : dayFound(null, month, day);
       return dayFound(y, month, day);
     },
   },
