@@ -1,4 +1,4 @@
-import { asciiLower, foldVariants } from './fold.js';
+import { asciiLower, foldVariants, remember } from './fold.js';
 
 /** Legal forms and articles that do not tell one organization from another. */
 const NOISE = new Set([
@@ -43,8 +43,15 @@ export function orgWords(name: string): string[] {
 
 /** Normalised name of an organization: its folded words joined by one space. */
 export function orgNameKey(name: string): string {
-  return orgWords(name).join(' ');
+  const cached = NAME_KEYS.get(name);
+  if (cached !== undefined) return cached;
+  const key = orgWords(name).join(' ');
+  remember(NAME_KEYS, name, key);
+  return key;
 }
+
+// Scoring compares the same stored names again and again: compute each key once.
+const NAME_KEYS = new Map<string, string>();
 
 /**
  * The acronym a name stands for or is: "DVK" → "dvk", "RFE/RL" → "rferl",

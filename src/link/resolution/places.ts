@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { asciiLower, foldVariants } from './fold.js';
+import { asciiLower, foldVariants, remember } from './fold.js';
 import { hasCyrillic, transliterate } from './transliterate.js';
 
 /** A place as the gazetteer knows it, with what a map needs. */
@@ -92,6 +92,16 @@ for (const [variants, name] of EXONYMS) for (const v of variants) EXONYM_KEYS.se
 
 /** placeKey of today's name for a former name or exonym ("Alma-Ata" → "almati"), without loading the gazetteer. */
 export function canonicalPlaceKey(name: string): string {
+  const cached = CANONICAL_KEYS.get(name);
+  if (cached !== undefined) return cached;
+  const key = canonicalUncached(name);
+  remember(CANONICAL_KEYS, name, key);
+  return key;
+}
+
+const CANONICAL_KEYS = new Map<string, string>();
+
+function canonicalUncached(name: string): string {
   const key = placeKey(name);
   const known = EXONYM_KEYS.get(key);
   if (known !== undefined) return known;
