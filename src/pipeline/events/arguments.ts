@@ -289,6 +289,10 @@ function findPlace(v: SentenceView, trig: TriggerMatch, clause: Clause, type: st
   const prep = (r: Ref): string => /(\w+)\s+(?:the\s+)?$/.exec(v.text.slice(Math.max(0, r.start - 16), r.start))?.[1]?.toLowerCase() ?? '';
   const after = places.filter((r) => r.start >= trig.start);
   const wanted = type === 'exile' || type === 'deportation' || type === 'extradition' ? ['to', 'in', 'into'] : ['in', 'at', 'to', 'into'];
-  const hit = after.find((r) => wanted.includes(prep(r)) && r.start - trig.end < 80) ?? places.find((r) => r.end <= trig.start && prep(r) === 'in');
+  const displaced = /^(?:exile|deportation|asylum_|extradition)/.test(type);
+  // Before the trigger only "In Minsk, police detained…"; for a move abroad the destination always follows.
+  const hit =
+    after.find((r) => wanted.includes(prep(r)) && r.start - trig.end < 80) ??
+    (displaced ? undefined : places.find((r) => r.end <= trig.start && prep(r) === 'in' && !/,\s*$/.test(v.text.slice(clause.start, r.start).replace(/\bin\s+$/i, ''))));
   return hit?.ids[0] ?? null;
 }

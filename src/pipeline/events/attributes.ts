@@ -217,6 +217,7 @@ export function readPenalty(text: string, sentence: Sentence, trig: TriggerMatch
   if (/\b(?:restricted|restriction of) (?:freedom|liberty)|custodial restraint|house arrest|limitation of freedom/i.test(s)) return 'restricted_freedom';
   if (/\b(?:prison|jail|penal colony|prison colony|labou?r camp|imprisonment|behind bars)\b/i.test(s)) return 'prison';
   if (/\bfined?\b|\bfine of\b/i.test(s)) return 'fine';
+  if (/\bto death\b|\bdeath (?:penalty|sentence)\b|\blife imprisonment\b/i.test(s)) return /\blife\b/i.test(s) ? 'prison' : 'other';
   if (/\bcommunity service|corrective labou?r|forced labou?r|compulsory (?:labou?r|work)/i.test(s)) return 'other';
   return null;
 }

@@ -80,7 +80,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'ban', frame: 'verb', pattern: '(?:declared|designated|labell?ed|named|listed|branded|added) (?:[\\w’\'-]+ ){1,4}?(?:as |to the (?:list|register) of )?(?:an? )?[“"]?(?:foreign agents?|extremists?|extremist organi[sz]ations?|terrorists?|terrorist organi[sz]ations?|undesirable(?: organi[sz]ations?)?)\\b' },
   { type: 'ban', frame: 'verb', pattern: 'declared (?:an? )?(?:extremist|terrorist|undesirable)|designated (?:as )?(?:an? )?(?:extremist|terrorist|undesirable|foreign agent)|(?:labell?ed|listed as|named) (?:an? )?foreign agent|outlawed|liquidated|deregistered|shut down|blocked|censored|banned' },
   { type: 'ban', frame: 'noun', pattern: 'forced (?:it|the \\w+|its \\w+) to close|revoked (?:its|the) (?:licen[cs]e|registration)' },
-  { type: 'assault', frame: 'verb', pattern: 'beaten|beat up|beat|attacked|assaulted|tortured|ill-treated|stabbed|shot at|shot|wounded|injured|poisoned|punched|kicked' },
+  { type: 'assault', frame: 'verb', pattern: 'beaten|beat up|beat|attacked|assaulted|raped|sexually assaulted|tortured|ill-treated|stabbed|shot at|shot|wounded|injured|poisoned|punched|kicked' },
   { type: 'assault', frame: 'noun', pattern: 'assaults?|attacks? on|beatings?|torture|ill-treatment|assassination attempt|attempt on (?:his|her) life' },
   { type: 'killing', frame: 'verb', pattern: 'killed|murdered|assassinated|shot dead|executed|slain|beaten to death' },
   { type: 'killing', frame: 'intrans', pattern: 'died (?:in custody|in prison|in detention|after|of|from|following)|was found dead|were found dead' },
