@@ -61,6 +61,7 @@ describe('tagTimexes: explicit dates', () => {
   it('does not take counts, names or labels for dates', () => {
     expect(tag('About 2,000 people and 1500 troops came; Theresa May spoke to the Sunday Times.')).toEqual([]);
     expect(tag('Under Article 1993 of the code, the Arab Spring and the Winter Olympics are not dates.')).toEqual([]);
+    expect(tag('Some 1500 soldiers came around 2010, about 2000 protesters later.')).toEqual(['2010 → DATE 2010']);
   });
 });
 

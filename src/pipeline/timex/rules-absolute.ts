@@ -22,9 +22,10 @@ const COUNT_NOUNS = new Set([
 /** Words before a number that make it a label ("Article 1993", "Resolution 2334"). */
 const LABEL_WORDS = new Set([
   'article', 'articles', 'section', 'paragraph', 'resolution', 'no', 'number', 'page', 'pages', 'flight', 'route', 'room',
-  'decree', 'chapter', 'rule', 'item', 'code', 'bus', 'model', 'version', 'about', 'nearly', 'almost', 'some', 'over', 'than',
-  'approximately', 'roughly', 'around', 'least', 'totaling', 'totalling', 'total', 'only', 'just',
+  'decree', 'chapter', 'rule', 'item', 'code', 'bus', 'model', 'version', 'totaling', 'totalling', 'total',
 ]);
+/** Words before a number that make it an amount when a noun follows ("about 2000 protesters", but "around 2010, he …"). */
+const APPROXIMATORS = new Set(['about', 'nearly', 'almost', 'some', 'over', 'than', 'approximately', 'roughly', 'around', 'least', 'only', 'just']);
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const LISTED_MONTH_YEAR = new RegExp(`^\\s*(?:,|and|or|to|through|until|[-–])\\s*(?:early\\s+|late\\s+|mid-)?${MONTH},?\\s+((?:1[0-9]|20)\\d\\d)\\b`);
 
@@ -150,8 +151,10 @@ export const ABSOLUTE_RULES: Rule[] = [
       const start = m.index + (m[1]?.length ?? 0);
       const prev = wordBefore(text, start);
       if (!m[1] && LABEL_WORDS.has(prev)) return false;
-      const next = wordAfter(text, m.index + m[0].length).toLowerCase();
+      const nextRaw = wordAfter(text, m.index + m[0].length);
+      const next = nextRaw.toLowerCase();
       if (COUNT_NOUNS.has(next)) return false;
+      if (!m[1] && APPROXIMATORS.has(prev) && /^\s+[a-z]+s\b/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) return false;
       if (y >= 1900 && y <= 2099) return true;
       return m[1] !== undefined || DATE_PREPOSITIONS.has(prev) || prev === 'year';
     },
