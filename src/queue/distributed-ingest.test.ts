@@ -13,7 +13,7 @@ import { openStore, type Store } from '../store/index.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/testing/test-database.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { enqueueFiles } from './enqueue-files.js';
-import { JobQueue } from './job-queue.js';
+import { JobQueue } from '../store/postgres/job-queue.js';
 import { startCli } from './testing/cli-process.js';
 import { normalizeExport } from './testing/normalize-export.js';
 import { runWorker } from './worker.js';

@@ -1,6 +1,6 @@
 import { listInputFiles, readInput } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
-import type { JobQueue } from './job-queue.js';
+import type { JobQueue } from '../store/postgres/job-queue.js';
 
 /** Totals of one enqueue run. */
 export interface EnqueueTotals {

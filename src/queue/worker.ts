@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ingestDocument } from '../services/index.js';
 import type { Store } from '../store/index.js';
-import type { ClaimedJob, JobQueue } from './job-queue.js';
+import type { ClaimedJob, JobQueue } from '../store/postgres/job-queue.js';
 
 /** How a worker runs. */
 export interface WorkerOptions {

@@ -1,4 +1,4 @@
-import type { SourceDocument } from '../domain/source-document.js';
+import type { SourceDocument } from '../../domain/source-document.js';
 
 /** A SourceDocument without its bytes, as the jobs table keeps it (the bytes go in their own column). */
 export type JobDocument = Omit<SourceDocument, 'original'>;

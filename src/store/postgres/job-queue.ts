@@ -1,6 +1,6 @@
 import pg from 'pg';
-import type { SourceDocument } from '../domain/source-document.js';
-import { createPool } from '../store/postgres/index.js';
+import type { SourceDocument } from '../../domain/source-document.js';
+import { createPool } from './index.js';
 import { fromJobPayload, toJobPayload, type JobDocument } from './job-payload.js';
 
 /** Where a job is in its life. */
