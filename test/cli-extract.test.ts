@@ -11,7 +11,8 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'chronicle-cli-'));
 }
 
-describe('chronicle extract', () => {
+// Each test spawns the CLI; on a loaded two-core machine a run can take tens of seconds.
+describe('chronicle extract', { timeout: 240_000 }, () => {
   it('prints Chronicle JSON for one file with exact offsets', async () => {
     const cwd = tempDir();
     const text = 'Police in Minsk detained the journalist Roman Protasevich on Sunday.\n';

@@ -12,7 +12,8 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'chronicle-cli-'));
 }
 
-describe('chronicle ingest and queries', () => {
+// Each test spawns the CLI several times; on a loaded two-core machine a run can take tens of seconds.
+describe('chronicle ingest and queries', { timeout: 300_000 }, () => {
   it('ingests a folder, reports bad files by name, skips the same bytes the second time', async () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'reports'));
