@@ -52,4 +52,14 @@ describe('clusterMentions', () => {
     expect(entities).toHaveLength(1);
     expect(entities[0]?.mentions).toHaveLength(2);
   });
+
+  it('makes a company name without its legal form the company', () => {
+    const entities = clusterMentions([
+      mention('Pirelli', 0, 'person'),
+      mention('Pirelli SpA', 20, 'organization'),
+      mention('Pirelli', 40, 'person'),
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({ type: 'organization', name: 'Pirelli SpA', aliases: ['Pirelli'] });
+  });
 });

@@ -1,6 +1,9 @@
 import type { EntityType, ExtractedEntity, Span } from '../../domain/chronicle-json.js';
 import type { Mention, MentionType } from './mentions.js';
 
+/** Legal-form words ending company names ("Exxon Mobil Corp.", "Pirelli SpA"), compared lower-case. */
+const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'spa', 'sa', 'ag', 'nv', 'bv', 'ab', 'asa', 'gmbh', 'group', 'holdings', 'holding']);
+
 /** Mentions grouped as one entity, before ids are given. */
 interface Cluster {
   type: MentionType;
@@ -51,6 +54,8 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
   }
   const clusters: Cluster[] = [];
   const bySurname = new Map<string, Cluster[]>();
+  // "Pirelli SpA" makes a later "Pirelli" the company, whatever the tagger made of it.
+  const byCompanyBase = new Map<string, Cluster>();
   const keys = [...byName.keys()].sort((a, b) => wordCount(b) - wordCount(a));
   for (const key of keys) {
     const list = byName.get(key) ?? [];
@@ -67,8 +72,18 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
       owner.mentions.push(...list);
       continue;
     }
+    const company = byCompanyBase.get(key);
+    if (company && owners.length === 0) {
+      company.mentions.push(...list);
+      continue;
+    }
     const cluster: Cluster = { type: clusterType(list), mentions: [...list] };
     clusters.push(cluster);
+    const suffix = words[words.length - 1] ?? '';
+    if (cluster.type === 'organization' && words.length > 1 && COMPANY_SUFFIXES.has(suffix.replace(/\.$/, ''))) {
+      const base = words.slice(0, -1).join(' ').replace(/,$/, '');
+      if (!byCompanyBase.has(base)) byCompanyBase.set(base, cluster);
+    }
     if (cluster.type === 'person' && words.length > 1) {
       const surname = words[words.length - 1] ?? '';
       bySurname.set(surname, [...(bySurname.get(surname) ?? []), cluster]);
