@@ -1,7 +1,8 @@
-import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { saveExtraction } from '../services/ingest.service.js';
 import { exileReport, openTempStore, prisonReport } from '../services/testing/scenario.js';
+import { openStore } from '../store/index.js';
+import { execRaw } from '../store/security-schema.js';
 import { appendAudit, readHistory, sealAuditLog, verifyAuditLog } from './index.js';
 
 let cleanup: Array<() => Promise<void>> = [];
@@ -19,12 +20,13 @@ async function storeWithHistory() {
   return temp;
 }
 
-function tamper(path: string, statements: string[]): void {
-  const db = new BetterSqlite3(path);
+/** Plays someone with the file: opens the store and runs raw SQL past the audit code. */
+async function tamper(path: string, statements: string[]): Promise<void> {
+  const store = await openStore(path);
   try {
-    for (const s of statements) db.exec(s);
+    for (const s of statements) await execRaw(store, s);
   } finally {
-    db.close();
+    await store.close();
   }
 }
 
@@ -46,18 +48,17 @@ describe('audit log', () => {
   it('refuses UPDATE and DELETE of a sealed row while its triggers stand', async () => {
     const { path, store } = await storeWithHistory();
     await store.close();
-    expect(() => tamper(path, ["update audit_log set actor = 'eve' where seq = 2"])).toThrow(/append-only/);
-    expect(() => tamper(path, ['delete from audit_log where seq = 2'])).toThrow(/append-only/);
+    await expect(tamper(path, ["update audit_log set actor = 'eve' where seq = 2"])).rejects.toThrow(/append-only/);
+    await expect(tamper(path, ['delete from audit_log where seq = 2'])).rejects.toThrow(/append-only/);
   });
 
   it('names the first edited row once the triggers are dropped', async () => {
     const temp = await storeWithHistory();
     await temp.store.close();
-    tamper(temp.path, [
+    await tamper(temp.path, [
       'drop trigger audit_log_no_update',
       `update audit_log set reason = 'nothing to see' where seq = 3`,
     ]);
-    const { openStore } = await import('../store/index.js');
     const reopened = await openStore(temp.path);
     cleanup.unshift(() => reopened.close());
     expect(await verifyAuditLog(reopened)).toMatchObject({ ok: false, brokenAt: 3, problem: expect.stringMatching(/changed/) });
@@ -66,8 +67,7 @@ describe('audit log', () => {
   it('names the gap when a row is removed', async () => {
     const temp = await storeWithHistory();
     await temp.store.close();
-    tamper(temp.path, ['drop trigger audit_log_no_delete', 'delete from audit_log where seq = 2']);
-    const { openStore } = await import('../store/index.js');
+    await tamper(temp.path, ['drop trigger audit_log_no_delete', 'delete from audit_log where seq = 2']);
     const reopened = await openStore(temp.path);
     cleanup.unshift(() => reopened.close());
     expect(await verifyAuditLog(reopened)).toMatchObject({ ok: false, brokenAt: 2, problem: expect.stringMatching(/missing/) });
@@ -85,8 +85,8 @@ describe('audit log', () => {
   it('refuses to change the original bytes or sha256 of a document', async () => {
     const temp = await storeWithHistory();
     await temp.store.close();
-    expect(() => tamper(temp.path, ["update documents set sha256 = 'x' where id = 'rfe'"])).toThrow(/immutable/);
-    expect(() => tamper(temp.path, ["update documents set original = x'00' where id = 'rfe'"])).toThrow(/immutable/);
-    tamper(temp.path, ["update documents set title = 'retitled' where id = 'rfe'"]);
+    await expect(tamper(temp.path, ["update documents set sha256 = 'x' where id = 'rfe'"])).rejects.toThrow(/immutable/);
+    await expect(tamper(temp.path, ["update documents set original = x'00' where id = 'rfe'"])).rejects.toThrow(/immutable/);
+    await tamper(temp.path, ["update documents set title = 'retitled' where id = 'rfe'"]);
   });
 });

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Selectable } from 'kysely';
 import type { Store } from '../store/index.js';
-import { securityDb, type AuditLogTable } from '../protect/security-schema.js';
+import { securityDb, type AuditLogTable } from '../store/security-schema.js';
 
 /** The hash before the first row. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,7 +39,7 @@ export type AuditVerdict =
   | { ok: false; rows: number; brokenAt: number; problem: string };
 
 /** The hash of a row: SHA-256 over the previous hash and every recorded field, as stored. */
-export function hashAuditRow(prevHash: string, row: Omit<Selectable<AuditLogTable>, 'prev_hash' | 'hash'>): string {
+export function hashAuditRow(prevHash: string, row: Omit<AuditLogTable, 'prev_hash' | 'hash'>): string {
   const fields = [
     prevHash,
     Number(row.seq),
@@ -69,7 +68,7 @@ export async function sealAuditLog(store: Store): Promise<number> {
     const db = securityDb(tx);
     const pending = await db.selectFrom('audit_log').selectAll().where('hash', 'is', null).orderBy('seq').execute();
     if (pending.length === 0) return 0;
-    const first = pending[0] as Selectable<AuditLogTable>;
+    const first = pending[0] as AuditLogTable;
     const last = await db
       .selectFrom('audit_log')
       .select('hash')
@@ -164,7 +163,7 @@ export async function verifyAuditLog(store: Store, pageSize = 1000): Promise<Aud
   return { ok: true, rows, head: prev };
 }
 
-function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+function toEntry(row: AuditLogTable): AuditEntry {
   const parse = (text: string | null): unknown => {
     if (text === null) return null;
     try {

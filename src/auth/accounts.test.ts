@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHistory } from '../audit/index.js';
 import { openTempStore } from '../services/testing/scenario.js';
-import { securityDb } from '../protect/security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 import { addAccount, authenticate, enableTotp, setDisabled, setPassword, setRole } from './accounts.js';
 import { totpCode } from './totp.js';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/index.js';
 import { ConflictError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
-import { securityDb } from '../protect/security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 import type { Store } from '../store/index.js';
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import { isRole, ROLES, type Role } from './roles.js';

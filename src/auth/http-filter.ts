@@ -1,7 +1,7 @@
 import type { Sensitivity } from '../domain/chronicle-json.js';
 import { confidentialNameRedactor } from '../protect/public-export.js';
 import type { Redactor } from '../protect/redaction.js';
-import { securityDb } from '../protect/security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 import { canRead } from '../protect/sensitivity.js';
 import type { Store } from '../store/index.js';
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { securityDb } from '../protect/security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 import type { Store } from '../store/index.js';
 import type { Account } from './accounts.js';
 import type { Role } from './roles.js';

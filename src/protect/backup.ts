@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { sql } from 'kysely';
 import { verifyAuditLog } from '../audit/index.js';
 import { BadInputError, ConflictError, ValidationError } from '../errors.js';
-import { kyselyOf, openStore, type Store } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { integrityProblems, vacuumInto } from '../store/security-schema.js';
 
 /** What a backup or restore wrote. */
 export interface BackupOutcome {
@@ -11,12 +11,6 @@ export interface BackupOutcome {
   bytes: number;
   documents: number;
   auditRows: number;
-}
-
-function connection(store: Store) {
-  const db = kyselyOf(store);
-  if (!db) throw new Error('this store does not expose its connection');
-  return db;
 }
 
 /**
@@ -29,7 +23,7 @@ export async function backupStore(store: Store, file: string): Promise<BackupOut
   const target = resolve(file);
   if (existsSync(target)) throw new ConflictError(`${file} already exists: choose a new file`);
   if (!existsSync(dirname(target))) throw new BadInputError(file, `folder ${dirname(target)} does not exist`);
-  await sql`vacuum into ${target}`.execute(connection(store));
+  await vacuumInto(store, target);
   return checkBackup(target);
 }
 
@@ -37,8 +31,7 @@ export async function backupStore(store: Store, file: string): Promise<BackupOut
 export async function checkBackup(file: string): Promise<BackupOutcome> {
   const store = await openStore(file);
   try {
-    const rows = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(connection(store));
-    const problems = rows.rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
+    const problems = await integrityProblems(store);
     if (problems.length > 0) throw new BadInputError(file, `damaged store: ${problems.slice(0, 3).join('; ')}`);
     const audit = await verifyAuditLog(store);
     if (!audit.ok) throw new BadInputError(file, `audit log broken at row ${audit.brokenAt}: ${audit.problem}`);

@@ -4,7 +4,7 @@ import { readHistory } from '../audit/index.js';
 import { saveExtraction } from '../services/ingest.service.js';
 import { exileReport, openTempStore, prisonReport } from '../services/testing/scenario.js';
 import type { Store } from '../store/index.js';
-import { securityDb } from './security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 import { exportPublic } from './public-export.js';
 import { markSensitivity } from './sensitivity.js';
 import { buildRedactor, REDACTION_MARK } from './redaction.js';

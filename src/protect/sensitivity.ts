@@ -2,7 +2,7 @@ import type { Sensitivity } from '../domain/chronicle-json.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { appendAudit } from '../audit/index.js';
 import type { Store } from '../store/index.js';
-import { securityDb } from './security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 
 /** Levels from least to most protected. */
 export const SENSITIVITIES: readonly Sensitivity[] = ['public', 'restricted', 'confidential'];

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readHistory } from '../audit/index.js';
 import { saveExtraction } from '../services/ingest.service.js';
 import { exileReport, openTempStore } from '../services/testing/scenario.js';
-import { securityDb } from './security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 import { buildTimestampRequest, requestTimestamp, timestampDocuments } from './timestamp.js';
 
 const OPENSSL = '/usr/bin/openssl';

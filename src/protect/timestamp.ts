@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../audit/index.js';
 import { BadInputError, ValidationError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { securityDb } from './security-schema.js';
+import { securityDb } from '../store/security-schema.js';
 
 // DER of the SHA-256 AlgorithmIdentifier: SEQUENCE { OID 2.16.840.1.101.3.4.2.1, NULL }.
 const SHA256_ALGORITHM = Buffer.from('300d06096086480165030402010500', 'hex');

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
-import { kyselyOf, type Store } from '../store/index.js';
-import type { Database } from '../store/schema.js';
+import { sql, type Kysely } from 'kysely';
+import { kyselyOf } from './kysely/kysely-store.js';
+import type { Database } from './schema.js';
+import type { Store } from './types.js';
 
 /** One row of the hash-chained audit log (migration 005). */
 export interface AuditLogTable {
@@ -68,4 +69,20 @@ export function securityDb(store: Store): Kysely<SecurityDatabase> {
     attribute_sensitivity: AttributeSensitivityTable;
     document_timestamps: DocumentTimestampTable;
   }>();
+}
+
+/** Runs one SQL statement as given: for maintenance and for tests that play an attacker with the file. */
+export async function execRaw(store: Store, statement: string): Promise<void> {
+  await sql.raw(statement).execute(securityDb(store));
+}
+
+/** Writes a consistent copy of a SQLite store to `file` (`VACUUM INTO`: one read transaction, no free pages). */
+export async function vacuumInto(store: Store, file: string): Promise<void> {
+  await sql`vacuum into ${file}`.execute(securityDb(store));
+}
+
+/** The problems `PRAGMA integrity_check` finds in a SQLite store (none when healthy). */
+export async function integrityProblems(store: Store): Promise<string[]> {
+  const result = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(securityDb(store));
+  return result.rows.map((r) => r.integrity_check).filter((r) => r !== 'ok');
 }

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import type { StoreDialect } from '../dialect.js';
 import type { Database } from '../schema.js';
 import type { Migration } from './index.js';
 
