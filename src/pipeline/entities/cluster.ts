@@ -56,6 +56,7 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
   const bySurname = new Map<string, Cluster[]>();
   // "Pirelli SpA" makes a later "Pirelli" the company, whatever the tagger made of it.
   const byCompanyBase = new Map<string, Cluster>();
+  const clusterByKey = new Map<string, Cluster>();
   const keys = [...byName.keys()].sort((a, b) => wordCount(b) - wordCount(a));
   for (const key of keys) {
     const list = byName.get(key) ?? [];
@@ -72,6 +73,13 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
       owner.mentions.push(...list);
       continue;
     }
+    const expansion = list.find((m) => m.refersTo !== undefined)?.refersTo;
+    const expanded = expansion === undefined ? undefined : clusterByKey.get(expansion);
+    if (expanded) {
+      expanded.mentions.push(...list);
+      clusterByKey.set(key, expanded);
+      continue;
+    }
     const company = byCompanyBase.get(key);
     if (company && owners.length === 0) {
       company.mentions.push(...list);
@@ -79,6 +87,7 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     }
     const cluster: Cluster = { type: clusterType(list), mentions: [...list] };
     clusters.push(cluster);
+    clusterByKey.set(key, cluster);
     const suffix = words[words.length - 1] ?? '';
     if (cluster.type === 'organization' && words.length > 1 && COMPANY_SUFFIXES.has(suffix.replace(/\.$/, ''))) {
       const base = words.slice(0, -1).join(' ').replace(/,$/, '');

@@ -72,4 +72,12 @@ describe('recognizeEntities', () => {
     expect(entities.map((e) => e.name)).toEqual(['Ukraine', 'Kazakhstan', 'Russia', 'China']);
     expect(entities.find((e) => e.name === 'Kazakhstan')?.mentions).toHaveLength(2);
   });
+
+  it('makes an abbreviation in brackets an alias of the name before it', () => {
+    const text = 'The Committee to Protect Journalists (CPJ) condemned the arrest. A CPJ spokesman said more.';
+    const cpj = entitiesOf(text).find((e) => e.name === 'Committee to Protect Journalists');
+    expect(cpj?.type).toBe('organization');
+    expect(cpj?.aliases).toEqual(['CPJ']);
+    expect(cpj?.mentions.map((m) => m.text)).toEqual(['Committee to Protect Journalists', 'CPJ', 'CPJ']);
+  });
 });

@@ -5,7 +5,7 @@ import { clusterMentions } from './cluster.js';
 import { featurizeDocument } from './featurize.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
-import { propagateMentions, splitHeadlineMentions, typeNounMentions } from './propagate.js';
+import { abbreviationMentions, propagateMentions, splitHeadlineMentions, typeNounMentions } from './propagate.js';
 import { tagTokens } from './tagger.js';
 
 export { loadNerResources, type NerResources } from './model.js';
@@ -23,7 +23,7 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
   const { sequences, features } = featurizeDocument(doc, resources.gazetteer);
   const labels = sequences.map((tokens, i) => tagTokens(resources.model, tokens, features[i] ?? []));
   const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
-  const split = splitHeadlineMentions(doc.text, sequences, tagged);
+  const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
   const mentions = propagateMentions(doc.text, sequences, split);
   const entities = clusterMentions(mentions);
   addPersonAttributes(doc.text, entities);

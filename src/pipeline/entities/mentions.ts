@@ -17,6 +17,8 @@ export interface Mention {
   tokens: Token[];
   /** A trailing type noun cut off the name ("magazine" of "Time magazine"): the full text is an alias. */
   fullText?: string;
+  /** For an abbreviation introduced in brackets, the normalised name it stands for. */
+  refersTo?: string;
 }
 
 const TAG_TYPE: Record<string, MentionType | undefined> = {

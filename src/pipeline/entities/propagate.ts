@@ -154,3 +154,46 @@ export function splitHeadlineMentions(text: string, sequences: readonly Token[][
   }
   return out;
 }
+
+const INITIAL_SKIP = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', '&', 'de', 'du', 'des', 'la', 'le']);
+
+/** Whether `abbreviation` spells the initials of `words` ("DCK" of "Democratic Choice of Kazakhstan"). */
+function spellsInitials(abbreviation: string, words: readonly string[]): boolean {
+  const initials = words
+    .filter((w) => !INITIAL_SKIP.has(w.toLowerCase()) && /^\p{L}/u.test(w))
+    .map((w) => (w[0] ?? '').toUpperCase())
+    .join('');
+  return initials.length >= 2 && initials === abbreviation;
+}
+
+/**
+ * An abbreviation in brackets right after a name ("Committee to Protect Journalists (CPJ)") is a
+ * mention of that name, tagged or not; later mentions of it follow through `propagateMentions`.
+ */
+export function abbreviationMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
+  const byEnd = new Map<number, Mention>();
+  for (const m of mentions) if (m.type !== 'misc' && m.tokens.length >= 2) byEnd.set(m.tokens[m.tokens.length - 1]?.start ?? -1, m);
+  const out = mentions.filter(() => true);
+  const replaced = new Set<Mention>();
+  for (const tokens of sequences) {
+    tokens.forEach((t, i) => {
+      const name = byEnd.get(t.start);
+      const open = tokens[i + 1];
+      const abbr = tokens[i + 2];
+      const close = tokens[i + 3];
+      if (!name || open?.text !== '(' || close?.text !== ')' || !abbr || !/^[A-Z]{2,7}$/.test(abbr.text)) return;
+      if (!spellsInitials(abbr.text, name.tokens.map((x) => x.text))) return;
+      const existing = out.find((m) => m.start === abbr.start && m.end === abbr.end);
+      if (existing) replaced.add(existing);
+      out.push({
+        start: abbr.start,
+        end: abbr.end,
+        text: abbr.text,
+        type: name.type,
+        tokens: [abbr],
+        refersTo: normalizeName(name.text),
+      });
+    });
+  }
+  return out.filter((m) => !replaced.has(m)).sort((a, b) => a.start - b.start);
+}
