@@ -43,7 +43,10 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.leng
 /** Popular entities recur: a skewed pick over 0..n-1. */
 const skewed = (n: number): number => Math.floor(n * rand() ** 2.2);
 
-const GIVEN = ['Aidos', 'Bolat', 'Ermek', 'Moldir', 'Serik', 'Nurlan', 'Aigerim', 'Dana', 'Askar', 'Zhanna', 'Marat', 'Gulnara', 'Yerlan', 'Kairat', 'Saule', 'Timur', 'Asel', 'Daniyar', 'Aliya', 'Ruslan', 'Zarina', 'Arman', 'Madina', 'Rustem', 'Aizhan', 'Nurzhan', 'Bakhyt', 'Dinara', 'Galym', 'Ainur', 'Murat', 'Zhanar', 'Olzhas', 'Assel', 'Baurzhan', 'Kamila', 'Azamat', 'Laura', 'Yerzhan', 'Ayana'];
+const MALE = ['Aidos', 'Bolat', 'Ermek', 'Serik', 'Nurlan', 'Askar', 'Marat', 'Yerlan', 'Kairat', 'Timur', 'Daniyar', 'Ruslan', 'Arman', 'Rustem', 'Nurzhan', 'Galym', 'Murat', 'Olzhas', 'Baurzhan', 'Azamat', 'Yerzhan'];
+const FEMALE = ['Moldir', 'Aigerim', 'Dana', 'Zhanna', 'Gulnara', 'Saule', 'Asel', 'Aliya', 'Zarina', 'Madina', 'Aizhan', 'Dinara', 'Ainur', 'Zhanar', 'Assel', 'Kamila', 'Laura', 'Ayana', 'Natalya'];
+/** Middle syllables that make surnames as varied as real ones (few namesakes). */
+const SYLLABLES = ['', '', 'ba', 'bek', 'zhan', 'tay', 'kul', 'bay', 'gal', 'mur', 'sar', 'ten', 'zhol', 'khan', 'tur', 'dau', 'ken', 'nur', 'sul', 'tas', 'ul', 'er', 'as', 'im'];
 const ROOTS = ['Sadyk', 'Narymbay', 'Adil', 'Telibek', 'Mambetali', 'Ablyaz', 'Tokay', 'Nazarbay', 'Zhaksybek', 'Kozhakhmet', 'Baimukhamet', 'Dzhakish', 'Suleimen', 'Ospan', 'Kassym', 'Bekmurat', 'Yessen', 'Tulegen', 'Akhmet', 'Iskak', 'Omar', 'Sarsen', 'Bayan', 'Kuanysh', 'Mukhtar', 'Yerken', 'Zhumabek', 'Tasbolat', 'Amanzhol', 'Kalmakhan', 'Shalbay', 'Beisen', 'Turar', 'Abay', 'Kenzhe', 'Orynbay', 'Sagyn', 'Utep', 'Zhanbolat', 'Ryskul'];
 const ORG_WORDS = ['Democratic', 'Choice', 'Freedom', 'Bureau', 'Human', 'Rights', 'Union', 'Alliance', 'Press', 'Watch', 'Justice', 'Steppe', 'Civic', 'Labour', 'Future', 'Voice', 'Open', 'Dialogue', 'Legal', 'Aid'];
 
@@ -64,9 +67,9 @@ interface Person {
 const people: Person[] = [];
 for (let i = 0; i < PEOPLE; i++) {
   const female = rand() < 0.4;
-  const root = `${pick(ROOTS)}${i % 7 === 0 ? 'ba' : ''}${i % 11 === 0 ? 'ul' : ''}`;
+  const root = `${pick(ROOTS)}${pick(SYLLABLES)}${pick(SYLLABLES)}`;
   const suffix = /[aeiou]$/.test(root) ? 'yev' : 'ov';
-  people.push({ given: pick(GIVEN), surname: `${root}${suffix}${female ? 'a' : ''}` });
+  people.push({ given: pick(female ? FEMALE : MALE), surname: `${root}${suffix}${female ? 'a' : ''}` });
 }
 const organizations = Array.from({ length: ORGANIZATIONS }, (_, i) => `${pick(ORG_WORDS)} ${pick(ORG_WORDS)} ${pick(ORG_WORDS)} ${i}`);
 const places = Array.from({ length: PLACES }, (_, i) => `${pick(ROOTS)}${['abad', 'tobe', 'kol', 'su', 'tau'][i % 5] ?? ''}${i}`);
@@ -160,7 +163,8 @@ function bulkLoad(path: string): void {
         if (id === undefined) {
           id = `${doc.id}:${entity.id}`;
           entityOf.set(identity, id);
-          insert.entity.run(id, entity.type, entity.name, nameKey(entity.name), JSON.stringify(entity.attributes), doc.id, i, now);
+          // The generator's identity rides along, so the probes can check the resolver's links.
+          insert.entity.run(id, entity.type, entity.name, nameKey(entity.name), JSON.stringify({ ...entity.attributes, benchIdentity: identity }), doc.id, i, now);
         } else {
           insert.alias.run(id, entity.name, nameKey(entity.name));
         }
@@ -218,9 +222,11 @@ async function main(): Promise<void> {
     const resolveCpuMs: number[] = [];
     const saveMs: number[] = [];
     let linked = 0;
+    let linkedRight = 0;
+    let linkedUnchecked = 0;
     let created = 0;
     for (let n = 0; n < PROBES; n++) {
-      const { doc, extraction } = generateReport(n, `probe-${RUN}-`);
+      const { doc, extraction, identities } = generateReport(n, `probe-${RUN}-`);
       doc.sha256 = sha256(doc.original);
       // Resolution alone: candidates by blocking keys, then scoring.
       const t0 = performance.now();
@@ -232,8 +238,15 @@ async function main(): Promise<void> {
       const cpu = process.cpuUsage(cpu0);
       resolveCpuMs.push((cpu.user + cpu.system) / 1000);
       for (const d of decisions) {
-        if (d.entityId === null) created++;
-        else linked++;
+        if (d.entityId === null) {
+          created++;
+          continue;
+        }
+        linked++;
+        const identity = (await store.entities.get(d.entityId))?.attributes['benchIdentity'];
+        // Entities an earlier probe created have no identity to check against.
+        if (identity === undefined) linkedUnchecked++;
+        else if (identity === identities[d.index]) linkedRight++;
       }
       // The whole save: document, linking with its writes, event merge.
       const t1 = performance.now();
@@ -251,6 +264,9 @@ async function main(): Promise<void> {
       resolveCpuMsPerDocument: stats(resolveCpuMs),
       saveMsPerDocument: stats(saveMs),
       probeEntitiesLinked: linked,
+      /** Links to the entity the generator meant (checked against its identities). */
+      linkPrecision: linked > linkedUnchecked ? Math.round((linkedRight / (linked - linkedUnchecked)) * 1000) / 1000 : null,
+      probeEntitiesLinkedToProbeEntities: linkedUnchecked,
       probeEntitiesNew: created,
     };
     process.stderr.write(

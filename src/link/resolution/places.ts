@@ -83,7 +83,8 @@ export function placeKey(name: string): string {
     .replace(/^the\s+/, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 0)
-    .map((w) => foldVariants(w))
+    // Numbers name different places ("District 5"): keep them as written.
+    .map((w) => (/\d/.test(w) ? w : foldVariants(w)))
     .join(' ');
 }
 
