@@ -54,6 +54,8 @@ export function CaseMap({ places }: { places: CaseView['places'] }) {
     frame,
   );
   const path = geoPath(projection);
+  // Many places would bury each other's names: then only places of events are labelled.
+  const labelled = (p: (typeof located)[number]): boolean => located.length <= 8 || p.eventIds.length > 0;
   return (
     <figure className="case-map">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Map of the places in this case">
@@ -66,9 +68,12 @@ export function CaseMap({ places }: { places: CaseView['places'] }) {
           return (
             <g key={p.id} className="place" transform={`translate(${xy[0]},${xy[1]})`}>
               <circle r={3.5 + Math.min(5, p.eventIds.length * 1.2)} />
-              <text x={xy[0] > WIDTH - 90 ? -9 : 9} y={4} textAnchor={xy[0] > WIDTH - 90 ? 'end' : 'start'}>
-                {p.name}
-              </text>
+              <title>{p.name}</title>
+              {labelled(p) ? (
+                <text x={xy[0] > WIDTH - 90 ? -9 : 9} y={4} textAnchor={xy[0] > WIDTH - 90 ? 'end' : 'start'}>
+                  {p.name}
+                </text>
+              ) : null}
             </g>
           );
         })}
