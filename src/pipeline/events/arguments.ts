@@ -170,6 +170,14 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
         subj = r;
         dir = 1;
         agent = nearestLeft();
+      } else if (objectBefore(text, left, trig)) {
+        // "ordered him held for 15 days", "had them detained": the object sits before the participle.
+        subj = objectBefore(text, left, trig);
+      } else if (objectRelative(text, left, clause)) {
+        // "a party, Group 24, which the Supreme Court declared extremist": the relative is the object, the name after it the agent.
+        const rel = objectRelative(text, left, clause);
+        subj = rel?.[0];
+        agent = rel?.[1];
       } else if (/^\s*,/.test(text.slice(trig.start - 2, trig.start)) || /^(?:accused|blamed|suspected of)/i.test(trig.text)) {
         // Reduced relative ("X, detained in May, …") or a verb whose subject is the one blamed.
         subj = /^(?:accused|blamed)$/i.test(trig.text) ? undefined : nearestLeft();
@@ -194,7 +202,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
     }
     // A nominal inside "of/for/against … " names what someone else did or suffered ("participants of the protests").
-    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al)\s+){0,3}$/i.test(
+    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al)\s+){0,3}$/i.test(
       text.slice(Math.max(clause.start, trig.start - 60), trig.start),
     );
     if (!subj && !governed) subj = nearestLeft();
@@ -257,6 +265,24 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     place: findPlace(v, trig, clause, type),
     generic,
   };
+}
+
+/** An object pronoun right before an active participle ("ordered him held", "had them detained"). */
+function objectBefore(text: string, left: Ref[], trig: TriggerMatch): Ref | undefined {
+  const r = left[left.length - 1];
+  if (!r || !/^(?:him|her|them)$/i.test(r.text) || !r.ids.length) return undefined;
+  return /^\s+$/.test(text.slice(r.end, trig.start)) && /\b(?:ordered|had|have|has|get|got|wanted|want|keep|kept)\s+$/i.test(text.slice(Math.max(0, r.start - 12), r.start)) ? r : undefined;
+}
+
+/** "which/whom X <verb>": a resolved relative opening the clause, then an agent before the verb; [relative, agent]. */
+function objectRelative(text: string, left: Ref[], clause: Clause): [Ref, Ref | undefined] | undefined {
+  const inClause = left.filter((r) => r.start >= clause.start);
+  const rel = inClause[0];
+  if (!rel || rel.kind !== 'relative' || !rel.ids.length || rel.start - clause.start > 3) return undefined;
+  const agent = inClause[1];
+  // Only when something other than a finite verb follows the relative ("which the court declared", not "which declared").
+  if (!/^\s+(?:the|a|an|[A-Z]|police|authorities|officials|prosecutors|courts?)\b/.test(text.slice(rel.end, rel.end + 12))) return undefined;
+  return [rel, agent && agent.kind === 'name' ? agent : undefined];
 }
 
 /** "63 people were detained": the passive has its own (unnamed) subject, so it is nobody we know. */

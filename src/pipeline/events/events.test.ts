@@ -416,3 +416,70 @@ describe('repeated and formal events', () => {
     expect(eventsOf(buildInput(text, [IVANOV])).filter((v) => v.type === 'killing')).toEqual([]);
   });
 });
+
+describe('subjects named late or by relatives', () => {
+  it('links an opening description to the person named next', () => {
+    const text = 'BAKU, May 2 (Wire) - An Azerbaijani poet who had criticised the president was arrested in Baku on Friday. Police detained Pavel Ivanov at a cafe.';
+    const input = buildInput(text, [IVANOV, { name: 'Baku', type: 'place', aliases: ['BAKU'] }], [{ text: 'Friday', value: '2024-05-01' }], '2024-05-02');
+    const arrest = only(eventsOf(input), 'arrest', 'Pavel Ivanov');
+    expect(arrest.evidence.map((e) => e.text).join(' ')).toContain('was arrested in Baku');
+  });
+
+  it('does not link a description to a person named long after', () => {
+    const text = 'A teacher was arrested. The school closed. Parents protested. Later Ivanov spoke. Then Petrova spoke. Ivanov left.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA])).filter((v) => v.type === 'arrest');
+    expect(events.filter((v) => v.who === 'Olga Petrova')).toEqual([]);
+  });
+
+  it('takes the object of an earlier subject from a pronoun ("put him on a wanted list")', () => {
+    const text = 'Ivanov left Russia in 2015. Russia had put him on a wanted list in 2016.';
+    const input = buildInput(text, [IVANOV, { name: 'Russia', type: 'place' }], [{ text: '2016', value: '2016' }, { text: '2015', value: '2015' }]);
+    expect(only(eventsOf(input), 'wanted', 'Pavel Ivanov').date?.from).toBe('2016');
+  });
+
+  it('reads "granted him refugee status" and "ordered him held" with the pronoun as subject', () => {
+    const text = 'Ivanov reached Lithuania in May. Lithuania granted him refugee status in 2022. Ivanov was later caught in Minsk. A judge ordered him held for ten days.';
+    const input = buildInput(text, [IVANOV, { name: 'Lithuania', type: 'place' }, { name: 'Minsk', type: 'place' }], [{ text: '2022', value: '2022' }, { text: 'ten days', value: 'P10D' }]);
+    const events = eventsOf(input);
+    expect(only(events, 'asylum_granted', 'Pavel Ivanov').date?.from).toBe('2022');
+    expect(only(events, 'detention', 'Pavel Ivanov').duration).toBe('P10D');
+  });
+
+  it('makes the organization of "X, which the court declared extremist" the subject of the ban', () => {
+    const text = 'Ivanov joined a banned movement, Free Steppe, which the Supreme Court declared extremist in 2019.';
+    const input = buildInput(text, [IVANOV, { name: 'Free Steppe', type: 'organization' }, { name: 'Supreme Court', type: 'organization' }], [{ text: '2019', value: '2019' }]);
+    const ban = only(eventsOf(input), 'ban', 'Free Steppe');
+    expect(ban.date?.from).toBe('2019');
+  });
+
+  it('does not date a relative clause by its main clause', () => {
+    const text = 'Ivanov, who had sought refuge in Georgia, was abducted on Tuesday.';
+    const input = buildInput(text, [IVANOV, { name: 'Georgia', type: 'place' }], [{ text: 'Tuesday', value: '2024-03-05' }], '2024-03-08');
+    const events = eventsOf(input);
+    expect(only(events, 'exile', 'Pavel Ivanov').date).toBeNull();
+    expect(only(events, 'abduction', 'Pavel Ivanov').date?.from).toBe('2024-03-05');
+  });
+});
+
+describe('names, appeals and observers', () => {
+  it('reads no event inside an organization name and no release in an appeal', () => {
+    const text = 'Ivanov was detained in May. Amnesty International urged the authorities to release him.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Amnesty International', type: 'organization' }]));
+    expect(events.filter((v) => v.type === 'acquittal')).toEqual([]);
+    expect(events.filter((v) => v.type === 'release' && v.modality === 'asserted')).toEqual([]);
+  });
+
+  it('does not make one who filmed a protest its participant', () => {
+    const text = 'Ivanov filmed the protests in 2016 and posted the footage online.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: '2016', value: '2016' }]));
+    expect(events.filter((v) => v.type === 'protest' && v.who === 'Pavel Ivanov')).toEqual([]);
+  });
+
+  it('reads "forcibly returned to" as a deportation and "her son, X" as about X', () => {
+    const text = 'Petrova spoke to us. Her son, the writer Pavel Ivanov, was seized in Kyiv and forcibly returned to Minsk. The authorities accused him of treason.';
+    const input = buildInput(text, [IVANOV, PETROVA, { name: 'Kyiv', type: 'place' }, { name: 'Minsk', type: 'place' }]);
+    const events = eventsOf(input);
+    expect(only(events, 'deportation', 'Pavel Ivanov').place).toBe('e4');
+    only(events, 'accusation', 'Pavel Ivanov');
+  });
+});

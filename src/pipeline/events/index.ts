@@ -43,6 +43,8 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
     for (const trig of triggers) {
       // A trigger inside another event's charge ("sentenced for participation in demonstrations") is the offence, not an event.
       if (chargeSpans.some(([a, b]) => trig.start >= a && trig.end <= b)) continue;
+      // "Amnesty International", "Free Speech Defence": a word of a name is no event.
+      if (view.refs.some((r) => r.kind === 'name' && r.start <= trig.start && trig.end <= r.end)) continue;
       const made = draftsFor(view, trig, clauseAt(clauses, trig.start), references, timexIndex);
       for (const d of made) {
         if (d.charge) {

@@ -48,6 +48,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   // wanted before arrest: "arrest warrant", "ordered her arrest"
   { type: 'wanted', frame: 'noun', pattern: '(?:international )?(?:arrest warrant|warrant for ' + P + ' arrest)|(?:interpol )?red notice|wanted list|international search list' },
   { type: 'wanted', frame: 'owner', pattern: '(?:ordered|sanctioned|authori[sz]ed) ' + P + ' arrest(?: in absentia)?' },
+  { type: 'wanted', frame: 'verb', pattern: '(?:put|placed|added) (?:him|her|them) (?:on|to) (?:a|an|the) (?:international |interstate |federal |national )?wanted list' },
   { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia' },
   // detention before arrest
   { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
@@ -93,8 +94,10 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'exile', frame: 'noun', pattern: 'exiled|in exile' },
   { type: 'deportation', frame: 'verb', pattern: 'deported|expelled|extradited(?= to \\w+ from)|(?:denied|refused) entry|barred from entering|banned from entering|turned back at the border' },
   { type: 'deportation', frame: 'intrans', pattern: '(?:was|were|been) (?:forcibly )?(?:put on a (?:plane|flight)|flown|sent back|returned|bundled onto a (?:plane|flight)) to' },
+  { type: 'deportation', frame: 'intrans', pattern: '(?:forcibly|forcefully|involuntarily) (?:returned|repatriated|sent back|transferred) to|repatriated' },
   { type: 'deportation', frame: 'noun', pattern: 'deportation|expulsion|entry ban' },
   { type: 'asylum_granted', frame: 'intrans', pattern: '(?:granted|received|obtained|got|given|won) (?:political )?(?:asylum|refugee status)' },
+  { type: 'asylum_granted', frame: 'verb', pattern: '(?:granted|gave|given|offered) (?:him|her|them) (?:political )?(?:asylum|refugee status|international protection)' },
   { type: 'asylum_denied', frame: 'intrans', pattern: '(?:refused|denied|rejected) (?:political )?(?:asylum|refugee status)|(?:asylum|refugee) (?:claim|application|request|status) (?:was|has been|had been) (?:rejected|denied|refused|withdrawn|revoked)|stripped of (?:his |her )?refugee status' },
   { type: 'asylum_application', frame: 'intrans', pattern: '(?:applied|apply|applies|applying|asked|filed) for (?:political |international |humanitarian |temporary )?(?:asylum|refugee status|protection)|(?:sought|seek|seeks|seeking|requested|requesting|awaiting|awaits|await) (?:political )?(?:asylum|refugee status)|asylum (?:application|seekers?|request)' },
   { type: 'extradition_refused', frame: 'verb', pattern: '(?:refused|declined) to (?:extradite|hand over|deport)' },

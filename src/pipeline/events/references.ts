@@ -42,7 +42,7 @@ export interface References {
 }
 
 const PRONOUN_RE =
-  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its)\b/gi;
+  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its|which)\b/gi;
 const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
 
 type Gender = 'm' | 'f' | null;
@@ -106,7 +106,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     if (m[0] === 'i' || (m[0].toLowerCase() === 'i' && m[0] !== 'I')) continue;
     if (covered[start] || covered[end - 1]) continue;
     const l = m[0].toLowerCase();
-    const kind: RefKind = l === 'who' || l === 'whom' || l === 'whose' ? 'relative' : 'pronoun';
+    const kind: RefKind = l === 'who' || l === 'whom' || l === 'whose' || l === 'which' ? 'relative' : 'pronoun';
     refs.push({
       start,
       end,
@@ -118,6 +118,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       generic: l === 'you' || l === 'your',
     });
   }
+  refs.push(...describedPeople(doc, entities));
   refs.sort((a, b) => a.start - b.start);
   for (const r of refs) r.sentence = sentenceAt(doc, r.start);
 
@@ -162,7 +163,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   let sentenceRefs: Ref[] = [];
   const closeSentence = (): void => {
     if (sentenceIndex < 0) return;
-    const first = sentenceRefs.find((r) => personIds(r).length > 0 && !r.generic && r.kind !== 'relative');
+    // "Her son, the journalist X, …" is about X: a possessive determiner is not the topic.
+    const first = sentenceRefs.find((r) => personIds(r).length > 0 && !r.generic && r.kind !== 'relative' && !possessiveDeterminer(text, r));
     topics[sentenceIndex] = first ? personIds(first) : [];
     if (first) lastTopic = personIds(first);
     // Coordinated people ("X and Y", "X, Y and Z") make a group that "they" can take up.
@@ -187,7 +189,14 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       sentenceIndex = r.sentence;
       sentenceRefs = [];
     }
-    if (r.kind === 'relative') {
+    if (r.kind === 'relative' && /^which$/i.test(r.text)) {
+      // "a banned party, Group 24, which …": the organization named right before it.
+      const prev = sentenceRefs[sentenceRefs.length - 1];
+      if (prev && prev.kind === 'name' && prev.entityType === 'organization' && /^\s*,?\s*$/.test(text.slice(prev.end, r.start))) {
+        r.ids = [...prev.ids];
+        r.entityType = 'organization';
+      }
+    } else if (r.kind === 'relative') {
       // "X, a journalist from Aktobe, who has resided…": the nearest person before it in the sentence.
       const prev = [...sentenceRefs].reverse().find((p) => personIds(p).length > 0 && p.kind !== 'relative' && r.start - p.end < 200);
       // An unrecognised name in between ("another activist (Serikzhan M.), who") is the antecedent: leave it unresolved.
@@ -279,6 +288,11 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     }
   }
 
+  // A "which" that names no organization is left to the clause (it may stand for an event).
+  for (let i = refs.length - 1; i >= 0; i--) {
+    const r = refs[i];
+    if (r && r.kind === 'relative' && /^which$/i.test(r.text) && !r.ids.length) refs.splice(i, 1);
+  }
   // A lede that describes before it names ("A teacher who … said. Abdulla Rozi, 52, was …"): the name that opens the next sentence.
   for (const r of refs) {
     if (r.ids.length || r.generic || !/^(?:he|him|his|she|her|who|whom|whose)$/i.test(r.text)) continue;
@@ -295,4 +309,45 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     if (sp) q.speaker = personIds(sp);
   }
   return { refs, topics, quotes, entities: byId };
+}
+
+/** "his", "their", and "her" before a noun: a possessive determiner, not a participant. */
+function possessiveDeterminer(text: string, r: Ref): boolean {
+  if (r.kind !== 'pronoun') return false;
+  if (/^(?:his|their|its|my|your|our)$/i.test(r.text)) return true;
+  if (!/^her$/i.test(r.text)) return false;
+  const next = /^\s+([a-z][\w’'-]*)/.exec(text.slice(r.end, r.end + 30))?.[1] ?? '';
+  return next !== '' && !/^(?:to|and|or|in|on|at|for|with|from|of|by|that|as|after|before|again|once|twice|for|into|out|up|off|down|back|away|\w+ly)$/i.test(next);
+}
+
+const ROLE =
+  "(?:human rights (?:lawyer|defender|activist)|trade unionist|asylum seeker|lawyer|attorney|journalist|reporter|editor|blogger|cartoonist|activist|dissident|defender|campaigner|rapper|singer|musician|artist|poet|writer|novelist|academic|scholar|professor|teacher|student|researcher|politician|priest|pastor|imam|monk|nun|doctor|businessman|businesswoman|entrepreneur|farmer|unionist|filmmaker|photographer|critic|volunteer|refugee|lawmaker|opposition (?:figure|leader|member)|man|woman|mother|father|grandmother|grandfather)";
+// An indefinite description opening a sentence, after an optional wire dateline ("CAIRO, June 5 (Agency) - An Egyptian cartoonist …").
+const DESCRIPTION_RE = new RegExp(`^(?:[A-Z][A-Z .'-]+,?[^\\n]{0,40}?\\s[-\\u2013\\u2014]+\\s+)?(An?\\s+(?:[\\w\\u2019'-]+\\s+){0,6}?${ROLE})\\b`);
+
+/**
+ * "A Tajik lawyer who … was deported. … Turkish police detained Rustam Nazarov": a person introduced
+ * by description stands for the person named first in the next two sentences when that name is new
+ * there, else (in the lede) for the person the article names most.
+ */
+function describedPeople(doc: Segmented, entities: ExtractedEntity[]): Ref[] {
+  const people = entities.filter((e) => e.type === 'person' && e.mentions.length);
+  if (!people.length) return [];
+  const out: Ref[] = [];
+  const firstMention = (e: ExtractedEntity): number => Math.min(...e.mentions.map((m) => m.start));
+  doc.sentences.forEach((s, index) => {
+    const m = DESCRIPTION_RE.exec(doc.text.slice(s.start, s.end));
+    if (!m || !m[1]) return;
+    const start = s.start + m[0].length - m[1].length;
+    const end = s.start + m[0].length;
+    if (people.some((e) => e.mentions.some((x) => x.start >= s.start && x.start < end))) return;
+    const until = doc.sentences[index + 2]?.end ?? doc.text.length;
+    const named = people
+      .filter((e) => firstMention(e) > end && firstMention(e) < until)
+      .sort((a, b) => firstMention(a) - firstMention(b))[0];
+    const main = index <= 2 ? [...people].sort((a, b) => b.mentions.length - a.mentions.length)[0] : undefined;
+    const who = named ?? main;
+    if (who) out.push({ start, end, text: doc.text.slice(start, end), kind: 'pronoun', ids: [who.id], entityType: 'person', sentence: index });
+  });
+  return out;
 }
