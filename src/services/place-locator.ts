@@ -53,7 +53,8 @@ function buildIndex(): Map<string, PlaceLocation> {
     const [lat, lon] = country.latlng;
     const location: PlaceLocation = { lon, lat, kind: 'country', country: country.cca2 };
     for (const name of [country.name.common, country.name.official, ...country.altSpellings]) {
-      if (name.length > 3) out.set(keyOf(name), location);
+      // Short spellings only as capitals ("USA", "UK"): a lower-case three-letter name is too often a town ("Usa", Japan).
+      if (name.length > 3 || /^[A-Z]{2,3}$/.test(name)) out.set(keyOf(name), location);
     }
   }
   return out;
