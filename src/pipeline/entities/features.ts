@@ -31,7 +31,8 @@ export function shortShape(word: string): string {
   return out;
 }
 
-function hasLetters(word: string): boolean {
+/** Whether the word has any cased letter. */
+export function hasLetters(word: string): boolean {
   return word.toLowerCase() !== word.toUpperCase();
 }
 
@@ -39,7 +40,8 @@ function isUpper(word: string): boolean {
   return hasLetters(word) && word === word.toUpperCase();
 }
 
-function isTitleCase(word: string): boolean {
+/** Whether the word starts with a capital. */
+export function isTitleCase(word: string): boolean {
   const first = word[0] ?? '';
   return first !== first.toLowerCase();
 }
@@ -71,10 +73,22 @@ export const SMALL_WORDS: ReadonlySet<string> = new Set(['to', 'of', 'in', 'on',
 
 /** Lower case with typographic quotes and dashes folded, so "Bank’s" reads as the training data's "Bank's". */
 export function normalizeWord(word: string): string {
+  const cached = normalCache.get(word);
+  if (cached !== undefined) return cached;
+  const out = foldWord(word);
+  if (normalCache.size > 100_000) normalCache.clear();
+  normalCache.set(word, out);
+  return out;
+}
+
+const normalCache = new Map<string, string>();
+
+function foldWord(word: string): string {
   return word.toLowerCase().replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/[–—]/g, '-');
 }
 
-function stripDot(word: string): string {
+/** The word without a final full stop ("Gen." → "Gen"). */
+export function stripDot(word: string): string {
   return word.endsWith('.') ? word.slice(0, -1) : word;
 }
 

@@ -2,11 +2,13 @@ import type { ExtractedEntity } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
 import { addPersonAttributes } from './attributes.js';
 import { clusterMentions } from './cluster.js';
-import { featurizeDocument } from './featurize.js';
+import { gatherEvidence } from './features.js';
+import { contextRows, tagWithRows } from './hashed-tagger.js';
+import { LABELS } from './labels.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
 import { abbreviationMentions, propagateMentions, splitHeadlineMentions, typeNounMentions } from './propagate.js';
-import { tagTokens } from './tagger.js';
+import { taggingSequences } from './sequences.js';
 
 export { loadNerResources, type NerResources } from './model.js';
 
@@ -20,8 +22,13 @@ export function recognizeEntities(doc: Segmented): ExtractedEntity[] {
 
 /** The same with a given model (training scripts evaluate a model before writing it). */
 export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): ExtractedEntity[] {
-  const { sequences, features } = featurizeDocument(doc, resources.gazetteer);
-  const labels = sequences.map((tokens, i) => tagTokens(resources.model, tokens, features[i] ?? []));
+  // The features of featurizeDocument + tagTokens (training's), looked up by hash: no strings per token.
+  const { model, gazetteer } = resources;
+  const sequences = taggingSequences(doc);
+  const evidence = gatherEvidence(sequences, gazetteer);
+  const labels = sequences.map((tokens) =>
+    tagWithRows(model, tokens, contextRows(model, tokens, gazetteer, evidence)).map((k) => LABELS[k] ?? 'O'),
+  );
   const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
   const mentions = propagateMentions(doc.text, sequences, split);
