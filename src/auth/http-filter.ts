@@ -2,7 +2,7 @@ import type { Sensitivity } from '../domain/chronicle-json.js';
 import { confidentialNameRedactor } from '../protect/public-export.js';
 import type { Redactor } from '../protect/redaction.js';
 import { securityDb } from '../store/security-schema.js';
-import { canRead } from '../protect/sensitivity.js';
+import { attributeMarks, canRead } from '../protect/sensitivity.js';
 import type { Store } from '../store/index.js';
 
 // Fields that name a stored document, entity or event in API responses.
@@ -17,6 +17,7 @@ function collectIds(value: unknown, out: Set<string>): void {
   } else if (value !== null && typeof value === 'object') {
     for (const [key, v] of Object.entries(value)) {
       if (typeof v === 'string' && (IDENTITY_FIELDS.includes(key) || REFERENCE_FIELDS.includes(key))) out.add(v);
+      else if (key === 'documents' && Array.isArray(v) && v.every((d) => typeof d === 'string')) for (const d of v) out.add(d as string);
       else collectIds(v, out);
     }
   }
@@ -58,7 +59,67 @@ export async function scrubForReader(store: Store, payload: unknown, clearance: 
     typeof value === 'object' &&
     !Array.isArray(value) &&
     IDENTITY_FIELDS.some((f) => hidden((value as Record<string, unknown>)[f]));
-  return walk(JSON.parse(JSON.stringify(payload)) as Json, hidden, isHidden, redactor);
+  const marks = await attributeMarks(store, [...ids].filter((id) => levels.has(id)));
+  const copy = JSON.parse(JSON.stringify(payload)) as Json;
+  dropMarkedAttributes(copy, marks, clearance, hidden);
+  return walk(copy, hidden, isHidden, redactor);
+}
+
+/**
+ * Removes attributes marked above the clearance: keys of an entity's `attributes` object, and items
+ * of a case file's `attributes` list (whose entity is the file's `person`).
+ */
+function dropMarkedAttributes(
+  value: Json,
+  marks: Map<string, Map<string, Sensitivity>>,
+  clearance: Sensitivity,
+  hidden: (id: unknown) => boolean,
+): void {
+  if (Array.isArray(value)) {
+    for (const item of value) dropMarkedAttributes(item, marks, clearance, hidden);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const allowed = (entityId: unknown, key: string): boolean => {
+    const level = typeof entityId === 'string' ? marks.get(entityId)?.get(key) : undefined;
+    return level === undefined || canRead(clearance, level);
+  };
+  const attributes = value.attributes;
+  if (attributes && typeof attributes === 'object' && !Array.isArray(attributes)) {
+    for (const key of Object.keys(attributes)) if (!allowed(value.id, key)) delete attributes[key];
+  }
+  const person = value.person;
+  if (Array.isArray(attributes) && person && typeof person === 'object' && !Array.isArray(person)) {
+    const kept: Json[] = [];
+    for (const a of attributes) {
+      if (!a || typeof a !== 'object' || Array.isArray(a)) continue;
+      if (typeof a.key === 'string' && !allowed(person.id, a.key)) continue;
+      // A value learnt only from reports the reader may not see is left out with them.
+      if (Array.isArray(a.documents)) {
+        const readable = a.documents.filter((d) => !hidden(d));
+        if (a.documents.length > 0 && readable.length === 0) continue;
+        a.documents = readable;
+      }
+      kept.push(a);
+    }
+    value.attributes = kept;
+    // The merged attributes on the person hold the same values: keep only those still listed.
+    const merged = person.attributes;
+    if (merged && typeof merged === 'object' && !Array.isArray(merged)) {
+      const listed = (key: string, v: Json): boolean =>
+        kept.some((a) => a && typeof a === 'object' && !Array.isArray(a) && a.key === key && JSON.stringify(a.value) === JSON.stringify(v));
+      for (const [key, v] of Object.entries(merged)) {
+        if (Array.isArray(v)) {
+          const left = v.filter((item) => listed(key, item));
+          if (left.length > 0) merged[key] = left;
+          else delete merged[key];
+        } else if (!listed(key, v)) {
+          delete merged[key];
+        }
+      }
+    }
+  }
+  for (const v of Object.values(value)) dropMarkedAttributes(v, marks, clearance, hidden);
 }
 
 function walk(value: Json, hidden: (id: unknown) => boolean, isHidden: (v: unknown) => boolean, redactor: Redactor): Json {

@@ -107,12 +107,21 @@ export async function attributeMarks(store: Store, entityIds: string[]): Promise
   return out;
 }
 
-/** The sensitivity of a document, entity or event by id, or null when no such record exists. */
+/**
+ * The sensitivity of a document, entity or event by id, or null when no such record exists. An id
+ * merged into another entity has the level of the entity it now names.
+ */
 export async function sensitivityOf(store: Store, id: string): Promise<Sensitivity | null> {
   const db = securityDb(store);
-  for (const table of ['documents', 'entities', 'events'] as const) {
-    const row = await db.selectFrom(table).select('sensitivity').where('id', '=', id).executeTakeFirst();
-    if (row) return row.sensitivity as Sensitivity;
+  let current = id;
+  for (let hop = 0; hop < 20; hop++) {
+    for (const table of ['documents', 'entities', 'events'] as const) {
+      const row = await db.selectFrom(table).select('sensitivity').where('id', '=', current).executeTakeFirst();
+      if (row) return row.sensitivity as Sensitivity;
+    }
+    const redirect = await db.selectFrom('entity_redirects').select('to_id').where('from_id', '=', current).executeTakeFirst();
+    if (!redirect) return null;
+    current = redirect.to_id;
   }
   return null;
 }

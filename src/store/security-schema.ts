@@ -49,8 +49,15 @@ export interface DocumentTimestampTable {
   gen_time: string;
 }
 
-/** The core schema plus the tables of migration 005. */
+/** A merged entity's old id and the id it now names (migration 004). */
+export interface EntityRedirectTable {
+  from_id: string;
+  to_id: string;
+}
+
+/** The core schema plus the tables of migration 005 (and the redirects of 004). */
 export interface SecurityDatabase extends Database {
+  entity_redirects: EntityRedirectTable;
   audit_log: AuditLogTable;
   users: UserTable;
   sessions: SessionTable;
@@ -68,6 +75,7 @@ export function securityDb(store: Store): Kysely<SecurityDatabase> {
     sessions: SessionTable;
     attribute_sensitivity: AttributeSensitivityTable;
     document_timestamps: DocumentTimestampTable;
+    entity_redirects: EntityRedirectTable;
   }>();
 }
 

@@ -145,6 +145,32 @@ describe('marks and history', () => {
   });
 });
 
+describe('attributes', () => {
+  it('hides an attribute marked above the reader, and values learnt only from unreadable reports', async () => {
+    const id = fx.levels.public.entity;
+    const mark = await as('editor', { method: 'POST', url: '/api/mark', payload: { id: `${id}#from`, level: 'confidential' } });
+    expect(mark.statusCode, mark.body).toBe(200);
+    type CaseBody = { attributes: Array<{ key: string; value: unknown }> };
+    const editor = (await as('editor', { url: `/api/entities/${id}` })).json() as CaseBody;
+    const viewer = (await as('viewer', { url: `/api/entities/${id}` })).json() as CaseBody;
+    expect(editor.attributes.some((a) => a.key === 'from')).toBe(true);
+    expect(viewer.attributes.some((a) => a.key === 'from')).toBe(false);
+    // "civic activist" is known only from the confidential report.
+    expect(JSON.stringify(editor.attributes)).toContain('civic activist');
+    expect(JSON.stringify(viewer.attributes)).not.toContain('civic activist');
+    expect(JSON.stringify(viewer.attributes)).toContain('journalist');
+    expect(JSON.stringify(viewer), 'anywhere in the case file').not.toContain('civic activist');
+  });
+
+  it('answers a merged-away id with the level of the entity it now names', async () => {
+    const { sensitivityOf } = await import('../../src/protect/sensitivity.js');
+    const { execRaw } = await import('../../src/store/security-schema.js');
+    await execRaw(fx.deps.store, `insert into entity_redirects (from_id, to_id) values ('gone-1', '${fx.levels.confidential.entity}')`);
+    expect(await sensitivityOf(fx.deps.store, 'gone-1')).toBe('confidential');
+    expect((await as('viewer', { url: '/api/entities/gone-1' })).statusCode).toBe(404);
+  });
+});
+
 describe('sessions and logins', () => {
   it('refuses a cross-site write even with a valid session and token', async () => {
     const session = sessions.get('editor')!;
