@@ -28,7 +28,8 @@ export interface SentenceView {
   text: string;
 }
 
-const AUX = /^(?:was|were|is|are|be|been|being|am|get|got|gets|getting|has|have|had|'s|’s)$/i;
+// "remains banned", "stayed detained" read like the passive they continue.
+const AUX = /^(?:was|were|is|are|be|been|being|am|get|got|gets|getting|has|have|had|remains?|remained|stays?|stayed|'s|’s)$/i;
 const SKIPPABLE = new Set(['ADV', 'PART']);
 const NP_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 

@@ -138,9 +138,10 @@ export function readDate(
   const inClause = nearest(datesIn(text, sentence, index, clause.start, clause.end), trig);
   if (inClause) return { date: inClause.date, from: 'clause', openEnd: open(inClause), at: inClause.timex.start };
   // A relative clause dates its own predicate ("X, who has lived in Kyiv since 2014"), not the sentence.
+  // A "where" clause shares its antecedent's time ("spent ten days in a centre, where guards beat her").
   const ownRelative = /^(?:who|whom|whose|which)\b/i.test(text.slice(clause.start, clause.start + 6));
   if (ownRelative && (clause.start > sentence.start || clause.end < sentence.end)) return null;
-  const relative = clauses.filter((c) => c !== clause && /^(?:who|whom|whose|which)\b/i.test(text.slice(c.start, c.start + 6)));
+  const relative = clauses.filter((c) => c !== clause && /^(?:who|whom|whose|which|where)\b/i.test(text.slice(c.start, c.start + 6)));
   const inSentence = nearest(datesIn(text, sentence, index, sentence.start, sentence.end, relative), trig);
   if (inSentence) return { date: inSentence.date, from: 'sentence', openEnd: open(inSentence), at: inSentence.timex.start };
   return null;

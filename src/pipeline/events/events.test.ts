@@ -483,3 +483,58 @@ describe('names, appeals and observers', () => {
     only(events, 'accusation', 'Pavel Ivanov');
   });
 });
+
+describe('custody, release and departure phrasing', () => {
+  it('folds "detained … and spent four months in pre-trial detention" into one detention and sees no trial "pending trial"', () => {
+    const text = 'Petrova was detained in 2022 and spent four months in pre-trial detention before a judge released her pending trial.';
+    const events = eventsOf(buildInput(text, [PETROVA], [{ text: '2022', value: '2022' }, { text: 'four months', value: 'P4M' }]));
+    expect(only(events, 'detention', 'Olga Petrova').duration).toBe('P4M');
+    expect(events.filter((v) => v.type === 'arrest' || v.type === 'trial')).toEqual([]);
+  });
+
+  it('reads "seized X and held him incommunicado for eleven days" as one detention', () => {
+    const text = 'In July 2023 agents seized Pavel Ivanov outside his home and held him incommunicado for eleven days.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'July 2023', value: '2023-07' }, { text: 'eleven days', value: 'P11D' }]));
+    expect(only(events, 'detention', 'Pavel Ivanov').duration).toBe('P11D');
+    expect(events.filter((v) => v.type === 'arrest')).toEqual([]);
+  });
+
+  it('reads part of a sentence served, a continuing travel ban and bail', () => {
+    const text = 'Petrova was freed after serving three years of a six-year sentence. She remains banned from leaving Russia for two years. A judge granted Ivanov bail.';
+    const input = buildInput(text, [PETROVA, IVANOV, { name: 'Russia', type: 'place' }], [{ text: 'two years', value: 'P2Y' }]);
+    const events = eventsOf(input);
+    expect(only(events, 'imprisonment', 'Olga Petrova').duration).toBe('P3Y');
+    expect(only(events, 'restriction', 'Olga Petrova').duration).toBe('P2Y');
+    const text2 = 'Ivanov was arrested in May. A judge granted him bail on Friday.';
+    only(eventsOf(buildInput(text2, [IVANOV])), 'release', 'Pavel Ivanov');
+  });
+
+  it('reads a death at an interrogation centre as a killing and signs of torture as an assault', () => {
+    const text = 'Ivanov was arrested in May. His family learned that he had died at a military interrogation centre. His wife said his body bore signs of torture.';
+    const events = eventsOf(buildInput(text, [IVANOV]));
+    only(events, 'killing', 'Pavel Ivanov');
+    only(events, 'assault', 'Pavel Ivanov');
+    expect(events.filter((v) => v.type === 'interrogation')).toEqual([]);
+  });
+
+  it('reads "left <country>" as exile only with the place right after', () => {
+    const text = 'Ivanov left Russia in 2020. Petrova left the meeting early.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Russia', type: 'place' }], [{ text: '2020', value: '2020' }]));
+    expect(only(events, 'exile', 'Pavel Ivanov').date?.from).toBe('2020');
+    expect(events.filter((v) => v.who === 'Olga Petrova')).toEqual([]);
+  });
+
+  it('does not read "she" as a man already called "he"', () => {
+    const text = 'Kamil Ortega was jailed in May. He has been imprisoned since then, his daughter Ana Ortega said from Bogota, where she fled in 2019.';
+    const input = buildInput(text, [{ name: 'Kamil Ortega', type: 'person' }, { name: 'Ana Ortega', type: 'person' }, { name: 'Bogota', type: 'place' }], [{ text: '2019', value: '2019' }]);
+    const events = eventsOf(input);
+    only(events, 'exile', 'Ana Ortega');
+    expect(events.filter((v) => v.type === 'exile' && v.who === 'Kamil Ortega')).toEqual([]);
+  });
+
+  it('links a description by an -ist noun to the person named next', () => {
+    const text = 'A Turkish sociologist went on trial on Tuesday. Police had detained Olga Petrova in 2022.';
+    const events = eventsOf(buildInput(text, [PETROVA], [{ text: 'Tuesday', value: '2023-10-03' }], '2023-10-03'));
+    expect(only(events, 'trial', 'Olga Petrova').date?.from).toBe('2023-10-03');
+  });
+});

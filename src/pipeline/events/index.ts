@@ -164,6 +164,8 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   // Accused by prosecutors or under a law is a charge; blamed by officials or the state is an accusation.
   if (type === 'accusation' && /^accus/i.test(trig.text) && isFormal(text, sentence.start, sentence.end, trig)) type = 'charge';
   if (trig.pattern.needsObject && !parts.object) return [];
+  // "left Azerbaijan": leaving counts only when the place left follows at once.
+  if (trig.pattern.needsPlace && !v.refs.some((r) => r.entityType === 'place' && r.start >= trig.end && r.start <= trig.end + 1)) return [];
   // "was moved to a detention centre" is a transfer, not a move abroad.
   if (type === 'exile' && /^(?:moved|relocated)\b/i.test(trig.text) && /\b(?:was|were|been|being)\s+$/i.test(text.slice(trig.start - 12, trig.start))) return [];
   const modality = readModality(text, sentence, clause, trig, parts.generic);

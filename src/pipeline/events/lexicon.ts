@@ -25,6 +25,8 @@ export interface TriggerPattern {
   pattern: string;
   /** The event needs an organization after the trigger (founding: the organization founded). */
   needsObject?: boolean;
+  /** The event needs a place named right after the trigger ("left Azerbaijan"). */
+  needsPlace?: boolean;
   /** Confidence that a match states an event of this type (before argument and modality adjustments). */
   weight?: number;
 }
@@ -52,10 +54,10 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia' },
   // detention before arrest
   { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
-  { type: 'detention', frame: 'verb', pattern: '(?:detained|held|kept|jailed) (?:in (?:custody|detention|jail) )?for ' + N + ' ' + UNIT },
-  { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|police custody|custody|jail cell|police cells?|isolation ward)' },
+  { type: 'detention', frame: 'verb', pattern: '(?:detained|held|kept|jailed) (?:in (?:custody|detention|jail) )?for ' + N + ' ' + UNIT + '|(?:held|kept|detained) (?:him |her |them )?incommunicado' },
+  { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|(?:pre-?trial |administrative |preventive )?detention|police custody|custody|jail cell|police cells?|isolation ward)' },
   { type: 'detention', frame: 'noun', pattern: '(?:deportation|removal|immigration|migrant) (?:detention )?(?:centre|center|facility|camp)' },
-  { type: 'arrest', frame: 'verb', pattern: '(?:re-?)?arrest(?:s|ed|ing)?|(?:re-?)?detain(?:s|ed|ing)?|apprehended|rounded up|taken into custody|captured|nabbed|picked up by (?:the )?police|handcuffed' },
+  { type: 'arrest', frame: 'verb', pattern: '(?:re-?)?arrest(?:s|ed|ing)?|(?:re-?)?detain(?:s|ed|ing)?|apprehended|seized|rounded up|taken into custody|captured|nabbed|picked up by (?:the )?police|handcuffed' },
   { type: 'arrest', frame: 'noun', pattern: 'arrests?|detention' },
   { type: 'abduction', frame: 'verb', pattern: 'abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?|forcibly disappeared|snatched' },
   { type: 'abduction', frame: 'noun', pattern: 'abductions?|kidnappings?|enforced disappearance|(?:has )?(?:gone|went|been) missing|disappeared' },
@@ -73,25 +75,27 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'sentence', frame: 'noun', pattern: 'convictions?|(?:prison|jail) (?:sentence|term)' },
   { type: 'acquittal', frame: 'verb', pattern: 'acquitted|pardoned|amnestied|exonerated|cleared of|charges (?:were|have been|had been) dropped|case (?:was|has been|had been) (?:closed|dropped|dismissed)' },
   { type: 'acquittal', frame: 'noun', pattern: 'acquittal|pardon|amnesty' },
-  { type: 'imprisonment', frame: 'intrans', pattern: '(?:spent|spend|spends|spending|served|serving|serves|serve) (?:(?:more than |over |almost |nearly |about |some )?' + N + ' ' + UNIT + ' (?:and ' + N + ' ' + UNIT + ' )?)?(?:in (?:a |the )?(?:[\\w-]+ ){0,2}(?:prison|jail|penal colony|prison colony|labou?r camp)|behind bars)|(?:is|was|are|were|been|remains|remained) (?:still )?(?:in (?:prison|jail)|behind bars)|(?:serving|served|serves) (?:a |an |his |her |the )?(?:\\w+[- ])?(?:year |month )?(?:prison |jail )?(?:sentence|term)' },
+  { type: 'imprisonment', frame: 'intrans', pattern: '(?:serving|served|serves|serve) (?:(?:more than |over |almost |nearly |about )?' + N + ' ' + UNIT + ') of (?:a|an|his|her|their|the) [\\w-]+ (?:prison |jail )?(?:sentence|term)|(?:spent|spend|spends|spending|served|serving|serves|serve) (?:(?:more than |over |almost |nearly |about |some )?' + N + ' ' + UNIT + ' (?:and ' + N + ' ' + UNIT + ' )?)?(?:in (?:a |the )?(?:[\\w-]+ ){0,2}(?:prison|jail|penal colony|prison colony|labou?r camp)|behind bars)|(?:is|was|are|were|been|remains|remained) (?:still )?(?:in (?:prison|jail)|behind bars)|(?:serving|served|serves) (?:a |an |his |her |the )?(?:\\w+[- ])?(?:year |month )?(?:prison |jail )?(?:sentence|term)' },
   { type: 'imprisonment', frame: 'verb', pattern: 'imprisoned|jailed|incarcerated|locked up' },
   { type: 'imprisonment', frame: 'noun', pattern: 'imprisonment|incarceration' },
-  { type: 'release', frame: 'verb', pattern: 'released|freed|set free|let go|walked free|(?:was|were) released on bail' },
+  { type: 'release', frame: 'verb', pattern: '(?:granted|gave|given) (?:him|her|them) bail|released|freed|set free|let go|walked free|(?:was|were) released on bail' },
   { type: 'release', frame: 'noun', pattern: '(?:early )?release|on bail|on parole' },
   { type: 'ban', frame: 'verb', pattern: '(?:declared|designated|labell?ed|named|listed|branded|added) (?:[\\w’\'-]+ ){1,4}?(?:as |to the (?:list|register) of )?(?:an? )?[“"]?(?:foreign agents?|extremists?|extremist organi[sz]ations?|terrorists?|terrorist organi[sz]ations?|undesirable(?: organi[sz]ations?)?)\\b' },
   { type: 'ban', frame: 'verb', pattern: 'declared (?:an? )?(?:extremist|terrorist|undesirable)|designated (?:as )?(?:an? )?(?:extremist|terrorist|undesirable|foreign agent)|(?:labell?ed|listed as|named) (?:an? )?foreign agent|outlawed|liquidated|deregistered|shut down|blocked|censored|banned' },
   { type: 'ban', frame: 'noun', pattern: 'forced (?:it|the \\w+|its \\w+) to close|revoked (?:its|the) (?:licen[cs]e|registration)' },
   { type: 'assault', frame: 'verb', pattern: 'beaten|beat up|beat|attacked|assaulted|raped|sexually assaulted|tortured|ill-treated|stabbed|shot at|shot|wounded|injured|poisoned|punched|kicked' },
+  { type: 'assault', frame: 'owner', pattern: '(?:his|her|their) (?:body|bodies|face|back) (?:bore|bears|showed|shows|had|has) (?:visible |clear )?(?:signs|marks|traces|bruises) of (?:torture|beatings?|ill-treatment|violence)' },
   { type: 'assault', frame: 'noun', pattern: 'assaults?|attacks? on|beatings?|torture|ill-treatment|assassination attempt|attempt on (?:his|her) life' },
   { type: 'killing', frame: 'verb', pattern: 'killed|murdered|assassinated|shot dead|executed|slain|beaten to death' },
-  { type: 'killing', frame: 'intrans', pattern: 'died (?:in custody|in prison|in detention|after|of|from|following)|was found dead|were found dead' },
-  { type: 'killing', frame: 'noun', pattern: 'murder of|killing of|assassination of|death of' },
+  { type: 'killing', frame: 'intrans', pattern: 'died (?:at|in) (?:a |an |the )?(?:[\\w-]+ ){0,2}(?:interrogation|detention|police|military|prison) (?:centre|center|facility|station|camp|base|cell|hospital)|died (?:in custody|in prison|in detention|after|of|from|following)|was found dead|were found dead' },
+  { type: 'killing', frame: 'noun', pattern: 'death in (?:police |military |state )?(?:custody|detention|prison) of|murder of|killing of|assassination of|death of' },
   { type: 'threat', frame: 'verb', pattern: 'threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
   { type: 'threat', frame: 'noun', pattern: '(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
   { type: 'lawsuit', frame: 'verb', pattern: 'sued|fined' },
   { type: 'lawsuit', frame: 'noun', pattern: 'lawsuits?|libel suits?|defamation (?:suits?|cases?)|civil suits?|a fine of' },
   { type: 'exile', frame: 'intrans', pattern: '(?:fled|flee|flees|fleeing)(?! the scene| the area| the building| on foot)|escaped (?:to|into|from|abroad|the country)|(?:left|leave|leaves|leaving) (?:his|her|their|the) (?:country|homeland)|emigrated|went into exile|(?:lives?|living|lived) in exile|(?:has|have|had) (?:resided|lived) in|resides in|(?:moved|relocated|move|relocate) (?:to|abroad)|settled (?:in|here|there)|(?:sought|seek|took|take) refuge' },
   { type: 'exile', frame: 'noun', pattern: 'exiled|in exile' },
+  { type: 'exile', frame: 'intrans', pattern: 'left|leaves|leaving', needsPlace: true },
   { type: 'deportation', frame: 'verb', pattern: 'deported|expelled|extradited(?= to \\w+ from)|(?:denied|refused) entry|barred from entering|banned from entering|turned back at the border' },
   { type: 'deportation', frame: 'intrans', pattern: '(?:was|were|been) (?:forcibly )?(?:put on a (?:plane|flight)|flown|sent back|returned|bundled onto a (?:plane|flight)) to' },
   { type: 'deportation', frame: 'intrans', pattern: '(?:forcibly|forcefully|involuntarily) (?:returned|repatriated|sent back|transferred) to|repatriated' },

@@ -158,6 +158,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   }
   const quoteOf = (offset: number): QuoteRegion | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
+  const learned = new Map<string, Gender>();
   let lastTopic: string[] = [];
   let sentenceIndex = -1;
   let sentenceRefs: Ref[] = [];
@@ -262,7 +263,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     if (ids.length !== 1) return false;
     const e = byId.get(ids[0] ?? '');
     if (!e || e.type !== 'person') return false;
-    const eg = guessGender(e.name);
+    const eg = learned.get(e.id) ?? guessGender(e.name);
     return !g || !eg || eg === g;
   }
 
@@ -285,6 +286,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     if (ids) {
       r.ids = [...ids];
       r.entityType = 'person';
+      // "he" fixes the gender of the person it stands for, so a later "she" looks elsewhere.
+      if (g && ids.length === 1 && ids[0] && !learned.has(ids[0])) learned.set(ids[0], g);
     }
   }
 
@@ -321,7 +324,7 @@ function possessiveDeterminer(text: string, r: Ref): boolean {
 }
 
 const ROLE =
-  "(?:human rights (?:lawyer|defender|activist)|trade unionist|asylum seeker|lawyer|attorney|journalist|reporter|editor|blogger|cartoonist|activist|dissident|defender|campaigner|rapper|singer|musician|artist|poet|writer|novelist|academic|scholar|professor|teacher|student|researcher|politician|priest|pastor|imam|monk|nun|doctor|businessman|businesswoman|entrepreneur|farmer|unionist|filmmaker|photographer|critic|volunteer|refugee|lawmaker|opposition (?:figure|leader|member)|man|woman|mother|father|grandmother|grandfather)";
+  "(?:human rights (?:lawyer|defender|activist)|trade unionist|asylum seeker|[a-z]{3,}ist|lecturer|lawyer|attorney|journalist|reporter|editor|blogger|cartoonist|activist|dissident|defender|campaigner|rapper|singer|musician|artist|poet|writer|novelist|academic|scholar|professor|teacher|student|researcher|politician|priest|pastor|imam|monk|nun|doctor|businessman|businesswoman|entrepreneur|farmer|unionist|filmmaker|photographer|critic|volunteer|refugee|lawmaker|opposition (?:figure|leader|member)|man|woman|mother|father|grandmother|grandfather)";
 // An indefinite description opening a sentence, after an optional wire dateline ("CAIRO, June 5 (Agency) - An Egyptian cartoonist …").
 const DESCRIPTION_RE = new RegExp(`^(?:[A-Z][A-Z .'-]+,?[^\\n]{0,40}?\\s[-\\u2013\\u2014]+\\s+)?(An?\\s+(?:[\\w\\u2019'-]+\\s+){0,6}?${ROLE})\\b`);
 
