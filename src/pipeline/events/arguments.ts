@@ -147,7 +147,9 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     // "beat her" is an object; "her husband" is a possessive determiner.
     const next = nextToken(r);
     if (/^(?:his|their|my|its)$/i.test(r.text)) return undefined;
-    if (/^her$/i.test(r.text) && next && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) return undefined;
+    // "released her pending trial": a preposition-like word after "her" leaves it the object.
+    const objectAfter = next && /^(?:pending|until|after|before|without|despite|following|again|twice|once)$/i.test(next.text);
+    if (/^her$/i.test(r.text) && next && !objectAfter && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN')) return undefined;
     return r;
   };
 

@@ -490,6 +490,7 @@ describe('custody, release and departure phrasing', () => {
     const events = eventsOf(buildInput(text, [PETROVA], [{ text: '2022', value: '2022' }, { text: 'four months', value: 'P4M' }]));
     expect(only(events, 'detention', 'Olga Petrova').duration).toBe('P4M');
     expect(events.filter((v) => v.type === 'arrest' || v.type === 'trial')).toEqual([]);
+    only(events, 'release', 'Olga Petrova');
   });
 
   it('reads "seized X and held him incommunicado for eleven days" as one detention', () => {
