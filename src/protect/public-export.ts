@@ -1,6 +1,6 @@
 import type { EntityAttributes } from '../domain/chronicle-json.js';
 import type { ExportSpan } from '../domain/chronicle-export.js';
-import type { EntityRecord, Store } from '../store/index.js';
+import type { AttributeSource, EntityRecord, Store } from '../store/index.js';
 import { groupBy, inBatches, toExportDocument, toExportEntity, toExportEvent } from '../services/export-form.js';
 import { buildRedactor, type Redactor } from './redaction.js';
 import { attributeMarks } from './sensitivity.js';
@@ -72,7 +72,9 @@ export async function exportPublic(
     );
     const marks = await attributeMarks(store, ids);
     for (const entity of shown) {
-      const out = toExportEntity(publicAttributes(entity, marks.get(entity.id)), mentions.get(entity.id) ?? []);
+      const sources = await store.resolution.attributeSources(entity.id);
+      const attributes = publicAttributes(entity, marks.get(entity.id), sources, publicDocs);
+      const out = toExportEntity({ ...entity, attributes }, mentions.get(entity.id) ?? []);
       item({
         ...out,
         name: redactor.redact(out.name),
@@ -113,12 +115,39 @@ export async function confidentialNameRedactor(store: Store, pageSize = 200): Pr
   return buildRedactor(names);
 }
 
-function publicAttributes(entity: EntityRecord, marks: Map<string, string> | undefined): EntityRecord {
+/**
+ * The attributes a public export may state: public by their mark (or the entity's level), stated
+ * by a public report (when the store knows their sources), and not flagged sensitive there.
+ */
+function publicAttributes(
+  entity: EntityRecord,
+  marks: Map<string, string> | undefined,
+  sources: AttributeSource[],
+  publicDocs: Set<string>,
+): EntityAttributes {
+  const vouched = (key: string, value: unknown): boolean => {
+    const about = sources.filter((s) => s.key === key);
+    // Older stores keep no sources: the mark decides alone.
+    if (about.length === 0) return true;
+    const text = JSON.stringify(value);
+    return about.some(
+      (s) =>
+        publicDocs.has(s.documentId) &&
+        !s.sensitive &&
+        (JSON.stringify(s.value) === text || (Array.isArray(s.value) && s.value.some((v) => JSON.stringify(v) === text))),
+    );
+  };
   const attributes: EntityAttributes = {};
   for (const [key, value] of Object.entries(entity.attributes)) {
-    if ((marks?.get(key) ?? entity.sensitivity) === 'public') attributes[key] = value;
+    if ((marks?.get(key) ?? entity.sensitivity) !== 'public') continue;
+    if (Array.isArray(value)) {
+      const kept = value.filter((v) => vouched(key, v));
+      if (kept.length > 0) attributes[key] = kept;
+    } else if (vouched(key, value)) {
+      attributes[key] = value;
+    }
   }
-  return { ...entity, attributes };
+  return attributes;
 }
 
 function redactJson<T>(value: T, redactor: Redactor): T {
