@@ -57,7 +57,8 @@ export class FeatureHasher {
   /** Indexes the feature strings of a model (row = position in `features`). */
   constructor(features: Iterable<[string, number]>, size: number) {
     let cap = 1;
-    while (cap < size * 2) cap <<= 1;
+    // A quarter full at most: most lookups are of features the model never saw, and they stop at an empty slot.
+    while (cap < size * 4) cap <<= 1;
     this.mask = cap - 1;
     this.keys1 = new Int32Array(cap);
     this.keys2 = new Int32Array(cap);

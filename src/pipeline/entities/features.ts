@@ -33,7 +33,13 @@ export function shortShape(word: string): string {
 
 /** Whether the word has any cased letter. */
 export function hasLetters(word: string): boolean {
-  return word.toLowerCase() !== word.toUpperCase();
+  // ASCII letters by char code (no case-mapped copies); anything beyond ASCII asks the case mapping.
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c > 127) return word.toLowerCase() !== word.toUpperCase();
+  }
+  return false;
 }
 
 function isUpper(word: string): boolean {

@@ -42,7 +42,8 @@ export class Gazetteer {
    */
   annotate(lower: readonly string[]): string[][] {
     const out: string[][] = lower.map(() => []);
-    const covered: number[][] = lower.map(() => []);
+    // Length of the longest phrase of each category covering each token: token * categories + bit.
+    const covered = new Uint8Array(lower.length * GAZETTEER_CATEGORIES.length);
     for (let i = 0; i < lower.length; i++) {
       let phrase = '';
       for (let n = 1; n <= MAX_PHRASE && i + n <= lower.length; n++) {
@@ -57,11 +58,9 @@ export class Gazetteer {
           if ((bits & (1 << bit)) === 0) continue;
           // Keep the longest match per category starting here; shorter ones are overwritten below.
           for (let k = 0; k < n; k++) {
-            const cov = covered[i + k];
-            if (!cov) continue;
-            const prev = cov[bit] ?? 0;
-            if (prev >= n) continue;
-            cov[bit] = n;
+            const slot = (i + k) * GAZETTEER_CATEGORIES.length + bit;
+            if ((covered[slot] as number) >= n) continue;
+            covered[slot] = n;
             const pos = n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I';
             const list = out[i + k];
             if (!list) continue;
