@@ -337,8 +337,11 @@ function describedPeople(doc: Segmented, entities: ExtractedEntity[]): Ref[] {
   const people = entities.filter((e) => e.type === 'person' && e.mentions.length);
   if (!people.length) return [];
   const out: Ref[] = [];
-  const firstMention = (e: ExtractedEntity): number => Math.min(...e.mentions.map((m) => m.start));
+  const first = new Map(people.map((e) => [e, Math.min(...e.mentions.map((m) => m.start))]));
+  const firstMention = (e: ExtractedEntity): number => first.get(e) ?? 0;
   doc.sentences.forEach((s, index) => {
+    // Cheap test first: most sentences open with no article.
+    if (!/^[^a-z]{0,60}?\bAn?\s/.test(doc.text.slice(s.start, s.start + 64)) && !/[-\u2013\u2014]\s+An?\s/.test(doc.text.slice(s.start, s.start + 90))) return;
     const m = DESCRIPTION_RE.exec(doc.text.slice(s.start, s.end));
     if (!m || !m[1]) return;
     const start = s.start + m[0].length - m[1].length;
