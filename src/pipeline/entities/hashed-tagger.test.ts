@@ -3,7 +3,7 @@ import { segment } from '../segment.js';
 import { featurizeDocument } from './featurize.js';
 import { gatherEvidence } from './features.js';
 import { contextRows, tagWithRows } from './hashed-tagger.js';
-import { LABELS } from './labels.js';
+import { LABELS, constraintTables, constraintsFor } from './labels.js';
 import { getNerResources } from './model.js';
 import { taggingSequences } from './sequences.js';
 import { tagTokens } from './tagger.js';
@@ -29,6 +29,20 @@ describe('hashed tagging', () => {
         expect(got.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
       });
       expect(tagWithRows(model, tokens, ctx).map((k) => LABELS[k])).toEqual(tagTokens(model, tokens, features[s] ?? []));
+    });
+  });
+});
+
+describe('constraintTables', () => {
+  it('allows exactly what constraintsFor allows, possessives included', () => {
+    const words = ["'s", 'World', 'Bank', "'s", 'chief', 'Bank', '’', 'end'];
+    const rules = constraintsFor(words);
+    const tables = constraintTables(words);
+    const L = LABELS.length;
+    words.forEach((_, i) => {
+      for (let p = -1; p < L; p++) {
+        for (let k = 0; k < L; k++) expect(tables[i]?.[(p + 1) * L + k] === 1).toBe(rules[i]?.(p, k));
+      }
     });
   });
 });

@@ -15,7 +15,7 @@ import {
   type DocumentEvidence,
 } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
-import { LABELS, constraintsFor } from './labels.js';
+import { LABELS, constraintTables } from './labels.js';
 import { ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import { addScores, type LinearModel } from './tagger.js';
 
@@ -112,6 +112,22 @@ function compile(model: LinearModel): Compiled {
 export interface ContextRows {
   rows: Int32Array;
   start: Int32Array;
+  /** Hashes of each token lower-cased (plain `toLowerCase`, as the history features use) and of its short shape. */
+  lowerCase: PartHash[];
+  shape: PartHash[];
+}
+
+// Plain lower case of a word, remembered (the history features use it, not the normalised form).
+const lowerCaseCache = new Map<string, PartHash>();
+
+function lowerCaseHash(word: string): PartHash {
+  let v = lowerCaseCache.get(word);
+  if (v === undefined) {
+    v = cachedPartHash(word.toLowerCase());
+    if (lowerCaseCache.size > 100_000) lowerCaseCache.clear();
+    lowerCaseCache.set(word, v);
+  }
+  return v;
 }
 
 /** The rows of `tokenFeatures(tokens, gazetteer, ev)` that the model knows, without building the strings. */
@@ -122,6 +138,7 @@ export function contextRows(model: LinearModel, tokens: readonly Token[], gazett
   const lowH: PartHash[] = new Array<PartHash>(n);
   const shH: PartHash[] = new Array<PartHash>(n);
   const posH: PartHash[] = new Array<PartHash>(n);
+  const lowerCase: PartHash[] = new Array<PartHash>(n);
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const l = normalizeWord(t.text);
@@ -129,6 +146,7 @@ export function contextRows(model: LinearModel, tokens: readonly Token[], gazett
     lowH[i] = cachedPartHash(l);
     shH[i] = cachedPartHash(shortShape(t.text));
     posH[i] = cachedPartHash(t.pos);
+    lowerCase[i] = lowerCaseHash(t.text);
   }
   const shouting = isAllCaps(tokens);
   const gaz = gazetteer.annotate(lower);
@@ -188,7 +206,7 @@ export function contextRows(model: LinearModel, tokens: readonly Token[], gazett
     if (i + 1 < n) for (const g of gaz[i + 1] ?? []) push(hasher.start(PREFIX.gp1).add(cachedPartHash(g)).row());
   }
   start[n] = rows.length;
-  return { rows: Int32Array.from(rows), start };
+  return { rows: Int32Array.from(rows), start, lowerCase, shape: shH };
 }
 
 function addRow(model: LinearModel, row: number, scores: Float64Array): void {
@@ -223,23 +241,24 @@ export function tagWithRows(model: LinearModel, tokens: readonly Token[], ctx: C
   const L = LABELS.length;
   const out: number[] = new Array<number>(n);
   const scores = new Float64Array(L);
-  const allowed = constraintsFor(tokens.map((t) => t.text));
+  const allowed = constraintTables(tokens.map((t) => t.text));
   let prev1 = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i++) {
     const word = (tokens[i] as Token).text;
+    const table = allowed[i] as Uint8Array;
+    const from = (prev1 + 1) * L;
     scores.fill(0);
     addWordScores(model, c, word, scores);
     for (let j = ctx.start[i] as number; j < (ctx.start[i + 1] as number); j++) addRow(model, ctx.rows[j] as number, scores);
     addRow(model, c.t1[prev1 + 1] as number, scores);
     addRow(model, c.t2t1[(prev2 + 1) * (L + 1) + prev1 + 1] as number, scores);
-    addRow(model, hasher.start(c.t1w[prev1 + 1] as PartHash).add(cachedPartHash(word.toLowerCase())).row(), scores);
-    addRow(model, hasher.start(c.t1sh[prev1 + 1] as PartHash).add(cachedPartHash(shortShape(word))).row(), scores);
+    addRow(model, hasher.start(c.t1w[prev1 + 1] as PartHash).add(ctx.lowerCase[i] as PartHash).row(), scores);
+    addRow(model, hasher.start(c.t1sh[prev1 + 1] as PartHash).add(ctx.shape[i] as PartHash).row(), scores);
     let best = 0;
     let bestScore = -Infinity;
-    const allowedHere = allowed[i] ?? (() => true);
     for (let k = 0; k < L; k++) {
-      if (!allowedHere(prev1, k)) continue;
+      if (table[from + k] !== 1) continue;
       const s = scores[k] as number;
       if (s > bestScore) {
         bestScore = s;

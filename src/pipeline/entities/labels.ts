@@ -46,6 +46,26 @@ for (let p = -1; p < L; p++) {
   }
 }
 
+// On a possessive ending only O, and only where a name may end before it.
+const ALLOWED_POSSESSIVE = new Uint8Array((L + 1) * L);
+for (let p = -1; p < L; p++) ALLOWED_POSSESSIVE[(p + 1) * L] = ALLOWED_INNER[(p + 1) * L] ?? 0;
+
+/**
+ * `constraintsFor` as tables: token i may take label k after label p when `tables[i][(p + 1) * L + k]`
+ * is 1 (L = LABELS.length). The tables are shared constants: do not write to them.
+ */
+export function constraintTables(words: readonly string[]): Uint8Array[] {
+  const n = words.length;
+  const out = new Array<Uint8Array>(n);
+  let nextPossessive = n > 0 && isPossessive(words[0]);
+  for (let i = 0; i < n; i++) {
+    const possessive = nextPossessive;
+    nextPossessive = i + 1 < n && isPossessive(words[i + 1]);
+    out[i] = possessive ? ALLOWED_POSSESSIVE : i === n - 1 || nextPossessive ? ALLOWED_CLOSING : ALLOWED_INNER;
+  }
+  return out;
+}
+
 /**
  * For each token of a sequence, which labels may go on it after each previous label: the BILOU rules,
  * with a possessive ending kept outside any name (so the name before it must close).
