@@ -49,10 +49,10 @@ export function cachedPartHash(s: string): PartHash {
 export class FeatureHasher {
   private h1 = 0;
   private h2 = 0;
-  private readonly keys1: Int32Array;
-  private readonly keys2: Int32Array;
-  private readonly rows: Int32Array;
+  /** Per slot three entries side by side (one cache line per probe): h1, h2, row (-1 when empty). */
+  private readonly slots: Int32Array;
   private readonly mask: number;
+  private readonly shift: number;
 
   /** Indexes the feature strings of a model (row = position in `features`). */
   constructor(features: Iterable<[string, number]>, size: number) {
@@ -60,16 +60,15 @@ export class FeatureHasher {
     // A quarter full at most: most lookups are of features the model never saw, and they stop at an empty slot.
     while (cap < size * 4) cap <<= 1;
     this.mask = cap - 1;
-    this.keys1 = new Int32Array(cap);
-    this.keys2 = new Int32Array(cap);
-    this.rows = new Int32Array(cap).fill(-1);
+    this.shift = 32 - Math.log2(cap);
+    this.slots = new Int32Array(cap * 3).fill(-1);
     for (const [feature, row] of features) {
       const h = partHash(feature);
-      let slot = (h[0] as number) & this.mask;
-      while ((this.rows[slot] as number) >= 0) slot = (slot + 1) & this.mask;
-      this.keys1[slot] = h[0] as number;
-      this.keys2[slot] = h[1] as number;
-      this.rows[slot] = row;
+      let slot = this.home(h[0] as number);
+      while ((this.slots[slot * 3 + 2] as number) >= 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * 3] = h[0] as number;
+      this.slots[slot * 3 + 1] = h[1] as number;
+      this.slots[slot * 3 + 2] = row;
     }
   }
 
@@ -89,12 +88,18 @@ export class FeatureHasher {
 
   /** The model row of the feature built so far, or -1 when the model does not know it. */
   row(): number {
-    const { h1, h2, keys1, keys2, rows, mask } = this;
-    for (let slot = h1 & mask; ; slot = (slot + 1) & mask) {
-      const r = rows[slot] as number;
+    const { h1, h2, slots, mask } = this;
+    for (let slot = this.home(h1); ; slot = (slot + 1) & mask) {
+      const at = slot * 3;
+      const r = slots[at + 2] as number;
       if (r < 0) return -1;
-      if (keys1[slot] === h1 && keys2[slot] === h2) return r;
+      if (slots[at] === h1 && slots[at + 1] === h2) return r;
     }
+  }
+
+  // The low bits of a polynomial hash mostly reflect the last characters: place by the mixed high bits.
+  private home(h1: number): number {
+    return Math.imul(h1, 0x9e3779b1) >>> this.shift;
   }
 
   /** The row of a whole feature string (for the few fixed features). */
