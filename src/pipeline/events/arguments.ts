@@ -205,7 +205,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
     }
     // A nominal inside "of/for/against … " names what someone else did or suffered ("participants of the protests").
-    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al)\s+){0,3}$/i.test(
+    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over|after|before|since|following|ahead of|until)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\s+){0,3}$/i.test(
       text.slice(Math.max(clause.start, trig.start - 60), trig.start),
     );
     if (!subj && !governed) subj = nearestLeft();

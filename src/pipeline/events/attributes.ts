@@ -10,6 +10,7 @@ const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none)\b|
 const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
 const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:\w+\s+){0,4}$/i;
+const APPEAL = /\b(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|seek(?:s|ing)?|sought|press(?:ed|es|ing)? for|campaign(?:ed|s|ing)? for|appeal(?:ed|s|ing)? for|fight(?:s|ing)? for|fought for)\s+(?:[\w’'-]+\s+){0,3}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
 const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule)\b/i;
 
@@ -22,6 +23,8 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   if (NEGATION.test(near) && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
   if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
   if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
+  // "demanded his immediate release", "called for her release": an appeal, not a fact.
+  if (trig.pattern.frame === 'noun' && APPEAL.test(before)) return 'hypothetical';
   if (MODAL.test(before) || IRREALIS.test(before) || (trig.pattern.frame === 'noun' && FEARED.test(before))) return 'hypothetical';
   // "The trial is expected to begin in November": announced, not yet happened.
   if (/^\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|due|set|planned|likely|unlikely)\s+to|(?:will|would|could|may|might)\s)/i.test(text.slice(trig.end, trig.end + 40))) {

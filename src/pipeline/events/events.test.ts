@@ -539,3 +539,36 @@ describe('custody, release and departure phrasing', () => {
     expect(only(events, 'trial', 'Olga Petrova').date?.from).toBe('2023-10-03');
   });
 });
+
+describe('appeals, completed terms and datelines', () => {
+  it('keeps the described person when a dateline names someone else first', () => {
+    const text = 'MINSK, Jan 22 (Wire) - A Belarusian reporter was abducted in Minsk on Saturday. Olga Petrova, 41, was forced into a car.';
+    const input = buildInput(text, [PETROVA, { name: 'Jan', type: 'person' }, { name: 'Minsk', type: 'place', aliases: ['MINSK'] }], [{ text: 'Saturday', value: '2024-01-20' }], '2024-01-22');
+    const events = eventsOf(input);
+    only(events, 'abduction', 'Olga Petrova');
+    expect(events.filter((v) => v.who === 'Jan')).toEqual([]);
+  });
+
+  it('reads a demanded release as no fact and threatening calls as a threat', () => {
+    const text = 'Ivanov had received threatening calls for weeks, according to the union, which demanded his immediate release.';
+    const events = eventsOf(buildInput(text, [IVANOV]));
+    only(events, 'threat', 'Pavel Ivanov');
+    expect(events.filter((v) => v.type === 'release' && v.modality === 'asserted')).toEqual([]);
+  });
+
+  it('reads a completed term, a flogging and the date of a second participle', () => {
+    const text = 'Ivanov was freed after completing a ten-year prison sentence. Ivanov was arrested in 2014 and convicted by the court in 2015. He was flogged in public.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: '2014', value: '2014' }, { text: '2015', value: '2015' }]));
+    only(events, 'imprisonment', 'Pavel Ivanov');
+    expect(only(events, 'sentence', 'Pavel Ivanov').date?.from).toBe('2015');
+    expect(only(events, 'arrest', 'Pavel Ivanov').date?.from).toBe('2014');
+    only(events, 'assault', 'Pavel Ivanov');
+  });
+
+  it('reads "held at a prison" as custody and a protest the arrest came after as nobody’s', () => {
+    const text = 'Ivanov was arrested two days after the July 11 protests and has been held at the Kresty prison since then.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'July 11', value: '2021-07-11' }]));
+    only(events, 'detention', 'Pavel Ivanov');
+    expect(events.filter((v) => v.type === 'protest' && v.who === 'Pavel Ivanov')).toEqual([]);
+  });
+});

@@ -205,7 +205,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
         r.ids = personIds(prev);
         r.entityType = 'person';
       }
-    } else if (r.kind === 'pronoun' && !r.generic) {
+    } else if (r.kind === 'pronoun' && !r.generic && !r.ids.length) {
+      // (A description already resolved when it was found keeps its person.)
       const l = r.text.toLowerCase();
       if (l === 'i' || l === 'me' || l === 'my' || l === 'myself') {
         const q = quoteOf(r.start);
@@ -346,7 +347,7 @@ function describedPeople(doc: Segmented, entities: ExtractedEntity[]): Ref[] {
     if (!m || !m[1]) return;
     const start = s.start + m[0].length - m[1].length;
     const end = s.start + m[0].length;
-    if (people.some((e) => e.mentions.some((x) => x.start >= s.start && x.start < end))) return;
+    if (people.some((e) => e.mentions.some((x) => x.start >= start && x.start < end))) return;
     const until = doc.sentences[index + 2]?.end ?? doc.text.length;
     const named = people
       .filter((e) => firstMention(e) > end && firstMention(e) < until)
