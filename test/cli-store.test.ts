@@ -55,7 +55,7 @@ describe('chronicle ingest and queries', { timeout: 300_000 }, () => {
       for (const span of e.evidence) expect(docIds.has(span.document)).toBe(true);
     }
     const csv = await runCli(['export', '--format', 'csv', '--db', 's.db'], { cwd });
-    expect(csv.stdout.split('\n')[0]).toBe(
+    expect(csv.stdout.split(/\r?\n/)[0]).toBe(
       'id,type,subject,agent,place,date_from,date_to,duration,charge,document_id,document_title,evidence',
     );
     const jsonl = await runCli(['export', '--format', 'jsonl', '--db', 's.db'], { cwd });
