@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: extraction speed of the full pipeline against compromise's entity extraction on the same
- * generated text (each engine in its own process, so peak RSS is its own). BENCH_MB sets the corpus size.
+ * generated text (each engine in its own process, so peak RSS is its own; BENCH_MB sets the corpus size),
+ * then cross-document resolution at 100,000 stored documents (bench/resolution.ts) and load on the web API
+ * (bench/load.ts). `npm run bench:web` and `npm run bench:scale` measure page latency and PostgreSQL scale.
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -41,4 +43,15 @@ const [ours, theirs] = rows;
 if (ours && theirs) {
   console.log(`corpus: ${fmt(ours.bytes / 1024 / 1024, 1)} MB, ${fmt(ours.documents)} documents, ${fmt(ours.words)} words`);
   console.log(`ratio: chronicle is ${(ours.wordsPerSecond / theirs.wordsPerSecond).toFixed(2)}× compromise (target ≥ 3×); peak RSS target < 500 MB`);
+}
+
+// The other benches print their own tables; each runs in its own process.
+for (const [title, file, args] of [
+  ['Cross-document resolution', './resolution.ts', [process.env.BENCH_RESOLUTION_DOCS ?? '100000', '200']],
+  ['Web API under load', './load.ts', []],
+] as const) {
+  console.log(`\n${title}`);
+  execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url)), ...args], {
+    stdio: 'inherit',
+  });
 }
