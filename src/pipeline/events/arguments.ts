@@ -208,6 +208,15 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over|after|before|since|following|ahead of|until)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\s+){0,3}$/i.test(
       text.slice(Math.max(clause.start, trig.start - 60), trig.start),
     );
+    if (!subj) {
+      // "placed her under house arrest", "put him in pre-trial detention": the object before the preposition.
+      const r = left[left.length - 1];
+      if (
+        r && r.ids.length && usable(r, kinds) && (/^(?:him|her|them)$/i.test(r.text) || r.kind === 'name') &&
+        /^\s+(?:under|in|into|on)\s+(?:the\s+|a\s+|an\s+)?$/i.test(text.slice(r.end, trig.start)) &&
+        /\b(?:placed|put|puts|kept|keep|held|sent|ordered|remanded)\s+$/i.test(text.slice(Math.max(0, r.start - 12), r.start))
+      ) subj = r;
+    }
     if (!subj && !governed) subj = nearestLeft();
     if (!subj && !governed) {
       // A fronted phrase ("Besides multiple assaults, X spent…"): the main clause subject follows.

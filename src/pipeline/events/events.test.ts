@@ -572,3 +572,23 @@ describe('appeals, completed terms and datelines', () => {
     expect(events.filter((v) => v.type === 'protest' && v.who === 'Pavel Ivanov')).toEqual([]);
   });
 });
+
+describe('objects before prepositions and fitting antecedents', () => {
+  it('reads "placed her under house arrest" with her as the subject', () => {
+    const text = 'Petrova was arrested on Friday. A court placed her under house arrest for two months.';
+    const events = eventsOf(buildInput(text, [PETROVA], [{ text: 'two months', value: 'P2M' }]));
+    expect(only(events, 'restriction', 'Olga Petrova').duration).toBe('P2M');
+  });
+
+  it('reads "jailed for ten years" as a sentence and "jailed for 15 days" as custody', () => {
+    const text = 'Ivanov was jailed for ten years in 2022. Petrova was jailed for 15 days.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'ten years', value: 'P10Y' }, { text: '15 days', value: 'P15D' }, { text: '2022', value: '2022' }]));
+    expect(only(events, 'sentence', 'Pavel Ivanov').duration).toBe('P10Y');
+    expect(only(events, 'detention', 'Olga Petrova').duration).toBe('P15D');
+  });
+
+  it('resolves "him" to a fitting name when the topic is a woman', () => {
+    const text = 'Among them is Olga Petrova, whose son Pavel Ivanov was jailed in 2022. "They beat him in the police station," she said.';
+    only(eventsOf(buildInput(text, [IVANOV, PETROVA])), 'assault', 'Pavel Ivanov');
+  });
+});

@@ -284,6 +284,17 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       }
     }
     if (!ids && compatible(lastTopic, g)) ids = lastTopic;
+    if (!ids) {
+      // The topic does not fit ("she … her son X … him"): the nearest fitting name in the last three sentences.
+      for (let i = refs.indexOf(r) - 1; i >= 0; i--) {
+        const p = refs[i];
+        if (!p || p.sentence < r.sentence - 3) break;
+        if (p.kind === 'name' && compatible(personIds(p), g)) {
+          ids = personIds(p);
+          break;
+        }
+      }
+    }
     if (ids) {
       r.ids = [...ids];
       r.entityType = 'person';
