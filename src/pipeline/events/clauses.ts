@@ -44,7 +44,7 @@ export function splitClauses(text: string, start: number, end: number): Clause[]
   // A relative clause ends where the main verb resumes ("A teacher who has lived here since 2016 is fighting …").
   for (const c of [...cuts]) {
     const rest = text.slice(c, end);
-    const rel = /^(?:who|which)\s+(?:has|have|had|is|are|was|were)\s+\S+/i.exec(rest);
+    const rel = /^(?:who|which)\s+(?:(?:has|have|had|is|are|was|were)\s+\S+|\w+ed\b)/i.exec(rest);
     if (!rel) continue;
     const next = cuts.find((x) => x > c) ?? end;
     const main = /\s(?=(?:is|are|was|were|has|have|had)\s+(?:been\s+|being\s+)?\w+(?:ing|ed|en)\b)/i.exec(rest.slice(rel[0].length, next - c));

@@ -592,3 +592,11 @@ describe('objects before prepositions and fitting antecedents', () => {
     only(eventsOf(buildInput(text, [IVANOV, PETROVA])), 'assault', 'Pavel Ivanov');
   });
 });
+
+describe('relative clauses in the simple past', () => {
+  it('ends "who defended …" where the main verb resumes, so the main event keeps the sentence date', () => {
+    const text = 'Ivanov, a lawyer who defended minorities has been missing since police took him from his home in April.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'April', value: '2024-04' }], '2024-05-08'));
+    expect(only(events, 'abduction', 'Pavel Ivanov').date?.from).toBe('2024-04');
+  });
+});
