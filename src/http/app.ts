@@ -10,6 +10,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import { installAuth, type AuthOptions } from '../auth/index.js';
 import { installErrorHandler } from './error-handler.js';
 import { documentRoutes } from './routes/documents.route.js';
 import { entityRoutes } from './routes/entities.route.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   /** Folder of the built front end (web/dist); without it only the API is served. */
   webRoot?: string | null;
   logger?: boolean;
+  /** Limits of the accounts layer (login attempts, request rate). */
+  auth?: AuthOptions;
 }
 
 // Everything the page loads comes from this server: no CDN, font or tile host can be reached.
@@ -47,6 +50,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  // Accounts, sessions, CSRF and sensitivity filters: hooks on every route registered below.
+  await installAuth(app, options.deps.store, options.auth);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -6,6 +6,8 @@ import { resolveDbLocation, loadEnv } from '../../env.js';
 import { buildApp } from '../../http/index.js';
 import { warmPlaceLocator } from '../../services/place-locator.js';
 import { openReviewableSqliteStore } from '../../store/sqlite/open-reviewable-store.js';
+import { countAccounts } from '../../auth/index.js';
+import { ValidationError } from '../../errors.js';
 import { parsePositiveInt } from '../options.js';
 import { ingestPaths } from './ingest.js';
 
@@ -14,6 +16,8 @@ interface ServeOptions {
   port?: number;
   host?: string;
 }
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 /** Default port of `chronicle serve` and `start`; PORT overrides it. */
 export const DEFAULT_PORT = 4300;
@@ -50,6 +54,13 @@ export async function serve(options: ServeOptions): Promise<void> {
   const port = options.port ?? env.PORT ?? DEFAULT_PORT;
   const host = options.host ?? env.HOST ?? '127.0.0.1';
   const deps = await openReviewableSqliteStore(resolveDbLocation(options.db));
+  // Without accounts everyone reaching the server acts as admin: only the local machine may.
+  if (!LOOPBACK.has(host) && (await countAccounts(deps.store)) === 0) {
+    await deps.store.close();
+    throw new ValidationError(
+      `--host ${host}: create an admin first (chronicle user add NAME --role admin); until then Chronicle serves 127.0.0.1 only`,
+    );
+  }
   const app = await buildApp({ deps, webRoot: WEB_ROOT });
   await app.listen({ port, host });
   const shown = host.includes(':') ? `[${host}]` : host;

@@ -30,6 +30,7 @@ export function reviewRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
           action: b.action,
           ...(b.changes ? { changes: b.changes } : {}),
           reason: b.reason ?? null,
+          ...(request.auth?.name ? { actor: request.auth.name } : {}),
         });
       },
     );
