@@ -1,6 +1,5 @@
 import { parse as parseQuery } from 'node:querystring';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sealAuditLog } from '../audit/index.js';
 import type { Sensitivity } from '../domain/chronicle-json.js';
 import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors.js';
 import { exportPublic } from '../protect/public-export.js';
@@ -110,16 +109,6 @@ export async function installAuth(app: FastifyInstance, store: Store, options: A
     requests.hit(request.ip);
     request.auth = await resolveAuth(store, request);
     return authorize(store, request, reply);
-  });
-
-  // Rows the review and resolution logs copied into the audit log are chained right after the write.
-  app.addHook('onResponse', async (request, reply) => {
-    if (SAFE_METHODS.has(request.method) || reply.statusCode >= 400) return;
-    try {
-      await sealAuditLog(store);
-    } catch (error) {
-      request.log.error(error);
-    }
   });
 
   app.addHook('preSerialization', async (request, _reply, payload) => {
