@@ -1,4 +1,4 @@
-import type { EntityAttributes } from '../domain/chronicle-json.js';
+import { mergeAttributes } from './merge-attributes.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { nameKey } from '../link/name-key.js';
 import { blockingKeys, eventsCompatible, mergeEventReports } from '../link/resolution/index.js';
@@ -50,16 +50,6 @@ async function joinDuplicateEvents(tx: Store, subjectId: string): Promise<number
   return joined;
 }
 
-function mergeAttributeValues(a: EntityAttributes, b: EntityAttributes): EntityAttributes {
-  const merged: EntityAttributes = { ...a };
-  for (const [key, value] of Object.entries(b)) {
-    const current = merged[key];
-    if (current === undefined) merged[key] = value;
-    else if (Array.isArray(current) && Array.isArray(value)) merged[key] = [...new Set([...current, ...value])];
-  }
-  return merged;
-}
-
 /**
  * A reviewer's merge: `mergedId` becomes part of `survivorId` (mentions, aliases, events, facts),
  * its id redirects to the survivor, and the resolution log records who and why. Ids of entities
@@ -86,7 +76,7 @@ export async function mergeEntities(
     // Names the reviewer now says belong here may link here again.
     await rtx.resolution.unblockKeys(survivorId, blockingKeys({ type: b.type, names: [b.name, ...b.aliases] }));
     await rtx.resolution.mergeInto(survivorId, mergedId);
-    const attributes = mergeAttributeValues(a.attributes, b.attributes);
+    const attributes = mergeAttributes(a.attributes, b.attributes);
     await rtx.entities.update(survivorId, { attributes });
     const eventsJoined = await joinDuplicateEvents(rtx, survivorId);
     await rtx.resolution.log({

@@ -1,4 +1,5 @@
-export { ingestDocument, saveExtraction, mergeAttributes, type IngestOutcome, type SaveOptions } from './ingest.service.js';
+export { ingestDocument, saveExtraction, type IngestOutcome, type SaveOptions } from './ingest.service.js';
+export { mergeAttributes } from './merge-attributes.js';
 export { exportStore, EXPORT_FORMATS, CSV_COLUMNS, type ExportFormat, type ExportOptions } from './export.service.js';
 export { getPersonCase, listPeople, sortByDate, type PersonCase, type PersonSummary } from './person.service.js';
 export { listEvents, type ListedEvent } from './event.service.js';

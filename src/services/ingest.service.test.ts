@@ -3,6 +3,7 @@ import { BadInputError, ValidationError } from '../errors.js';
 import { extract } from '../pipeline/extract.js';
 import type { Store } from '../store/index.js';
 import { ingestDocument, saveExtraction } from './ingest.service.js';
+import { mergeAttributes } from './merge-attributes.js';
 import { summarizeStore } from './summary.service.js';
 import { exportStore } from './export.service.js';
 import { buildEntity, buildExtraction, buildSourceDocument } from './testing/builders.js';
@@ -134,7 +135,7 @@ describe('ingestDocument and saveExtraction', () => {
     const person = people[0];
     expect(person?.id).toBe('kyiv-post:e1');
     expect(person?.aliases).toEqual(['Sadykov']);
-    expect(person?.attributes).toEqual({ roles: ['journalist', 'civic activist'], from: 'Aktobe' });
+    expect(person?.attributes).toEqual({ roles: ['civic activist', 'journalist'], from: 'Aktobe' });
     const mentions = await store.entities.mentionsOf(['kyiv-post:e1']);
     expect(new Set(mentions.map((m) => m.documentId))).toEqual(new Set(['kyiv-post', 'rfe']));
     // Events of the second document point at the one person.
@@ -161,5 +162,14 @@ describe('ingestDocument and saveExtraction', () => {
     );
     const summary = await summarizeStore(store);
     expect([summary.people, summary.places]).toEqual([1, 1]);
+  });
+});
+
+describe('mergeAttributes', () => {
+  it('gives the same result whatever order the documents arrive in', () => {
+    const a = { roles: ['journalist'], from: 'Aqtobe' };
+    const b = { roles: ['civic activist', 'journalist'], from: 'Aktobe' };
+    expect(mergeAttributes(a, b)).toEqual(mergeAttributes(b, a));
+    expect(mergeAttributes(a, b)).toEqual({ roles: ['civic activist', 'journalist'], from: 'Aktobe' });
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EntityAttributes, Extraction } from '../domain/chronicle-json.js';
+import type { Extraction } from '../domain/chronicle-json.js';
 import type { SourceDocument } from '../domain/source-document.js';
 import { BadInputError } from '../errors.js';
 import { extract } from '../pipeline/extract.js';
@@ -95,16 +95,6 @@ export async function saveExtraction(
   });
 }
 
-/** What a new document says about a known entity, added to what the store knows: lists are united, other facts kept. */
-export function mergeAttributes(stored: EntityAttributes, incoming: EntityAttributes): EntityAttributes {
-  const merged: EntityAttributes = { ...stored };
-  for (const [key, value] of Object.entries(incoming)) {
-    const current = merged[key];
-    if (current === undefined) merged[key] = value;
-    else if (Array.isArray(current) && Array.isArray(value)) merged[key] = [...new Set([...current, ...value])];
-  }
-  return merged;
-}
 
 async function freeDocumentId(tx: Store, wanted: string): Promise<string> {
   if (!(await tx.documents.exists(wanted))) return wanted;

@@ -1,3 +1,4 @@
+import { mergeAttributes } from './merge-attributes.js';
 import type { EntityAttributes, Extraction, ExtractedEntity } from '../domain/chronicle-json.js';
 import { nameKey } from '../link/name-key.js';
 import {
@@ -45,16 +46,6 @@ function nameQuality(type: ExtractedEntity['type'], name: string): number {
     q += Math.min(name.length, 60) / 100;
   }
   return q;
-}
-
-function mergeAttributeValues(stored: EntityAttributes, incoming: EntityAttributes): EntityAttributes {
-  const merged: EntityAttributes = { ...stored };
-  for (const [key, value] of Object.entries(incoming)) {
-    const current = merged[key];
-    if (current === undefined) merged[key] = value;
-    else if (Array.isArray(current) && Array.isArray(value)) merged[key] = [...new Set([...current, ...value])];
-  }
-  return merged;
 }
 
 /** Gazetteer facts for a place entity, so it can be mapped; nothing when the gazetteer does not know it. */
@@ -120,7 +111,7 @@ export async function linkExtraction(
       storedName = stored?.name ?? entity.name;
       const changes: { name?: string; nameKey?: string; attributes?: EntityAttributes } = {};
       if (stored) {
-        const merged = mergeAttributeValues(stored.attributes, attributes);
+        const merged = mergeAttributes(stored.attributes, attributes);
         if (JSON.stringify(merged) !== JSON.stringify(stored.attributes)) changes.attributes = merged;
         // "President Tokayev" gives way to "Kassym-Jomart Tokayev" once a document spells it out.
         if (nameQuality(entity.type, entity.name) > nameQuality(entity.type, stored.name)) {

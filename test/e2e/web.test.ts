@@ -122,6 +122,8 @@ describe.skipIf(!present)('web app in Chromium', () => {
     await shot('review-correct');
     await page.keyboard.press('Control+Enter');
     await page.getByText(/^Corrected and confirmed: /).waitFor();
+    // The next fact must be on screen before its key is pressed.
+    await page.getByText(`1 of ${total - 2} suggested facts`).waitFor();
     await page.keyboard.press('r');
     await page.getByText(/^Rejected:/).waitFor();
     const log = await deps.review.listLog();
