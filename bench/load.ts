@@ -19,7 +19,7 @@ import { buildApp } from '../src/http/app.js';
 import { readInput } from '../src/ingest/index.js';
 import { ingestDocument } from '../src/services/index.js';
 import { kyselyOf } from '../src/store/index.js';
-import { openReviewableSqliteStore } from '../src/store/sqlite/open-reviewable-store.js';
+import { openReviewableStore } from '../src/store/reviewable-store.js';
 
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
@@ -27,7 +27,7 @@ const SAMPLES = fileURLToPath(new URL('../samples', import.meta.url));
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-load-'));
-  const deps = await openReviewableSqliteStore(join(dir, 'store.db'));
+  const deps = await openReviewableStore(join(dir, 'store.db'));
   try {
     for (const name of readdirSync(SAMPLES).sort()) {
       for (const doc of (await readInput(join(SAMPLES, name))).documents) await ingestDocument(deps.store, doc);

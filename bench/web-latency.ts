@@ -17,7 +17,7 @@ import type { Extraction } from '../src/domain/chronicle-json.js';
 import { extract } from '../src/pipeline/extract.js';
 import { saveExtraction } from '../src/services/ingest.service.js';
 import { warmPlaceLocator } from '../src/services/place-locator.js';
-import { openReviewableSqliteStore } from '../src/store/sqlite/open-reviewable-store.js';
+import { openReviewableStore } from '../src/store/reviewable-store.js';
 import { generateCorpus, type BenchDocument } from './corpus.js';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 10_000);
@@ -28,7 +28,7 @@ const UNIQUE = Number(process.env.BENCH_UNIQUE ?? 1000);
 const ROUNDS = 3;
 
 async function fill(): Promise<void> {
-  const deps = await openReviewableSqliteStore(DB);
+  const deps = await openReviewableStore(DB);
   const have = await deps.store.documents.count();
   if (have >= DOCS) {
     await deps.store.close();
@@ -64,7 +64,7 @@ function quantile(sorted: number[], q: number): number {
 
 async function main(): Promise<void> {
   await fill();
-  const deps = await openReviewableSqliteStore(DB);
+  const deps = await openReviewableStore(DB);
   const app = await buildApp({ deps });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -9,7 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import { installAuth, type AuthOptions } from '../auth/index.js';
 import { installErrorHandler } from './error-handler.js';
 import { documentRoutes } from './routes/documents.route.js';

@@ -1,5 +1,5 @@
 import type { ReviewStatus } from '../domain/chronicle-json.js';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import { getCaseView, type CaseView, type EventView } from './case-view.service.js';
 import { csvRow } from './csv.js';
 import { CSV_COLUMNS } from './export.service.js';

@@ -1,7 +1,7 @@
 import type { EntityType, Modality, ReviewStatus } from '../domain/chronicle-json.js';
 import { isEventType, getEventType } from '../domain/event-types.js';
 import { NotFoundError } from '../errors.js';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import type { EntityRecord, EventRecord } from '../store/index.js';
 import { locatePlace } from './place-locator.js';
 

@@ -1,7 +1,7 @@
 import type { Timex } from '../domain/chronicle-json.js';
 import { NotFoundError } from '../errors.js';
 import type { DocumentEvidence, DocumentMention } from '../store/kysely/review.repository.js';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import type { DocumentRecord } from '../store/index.js';
 
 /** A report with every span the web highlights: mentions, dates and event evidence. */

@@ -1,4 +1,4 @@
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import { mergeEntities, splitEntity, type MergeOutcome, type SplitOutcome } from './entity-merge.service.js';
 import { LOCAL_ACTOR } from './review.service.js';
 

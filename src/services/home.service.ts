@@ -1,7 +1,7 @@
 import type { ReviewStatus } from '../domain/chronicle-json.js';
 import { EVENT_TYPES } from '../domain/event-types.js';
 import type { EntityCount } from '../store/kysely/review.repository.js';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import { summarizeStore, type StoreSummary } from './summary.service.js';
 
 /** What the home page shows: counts, review progress, latest reports and the people with most events. */

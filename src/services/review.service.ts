@@ -2,7 +2,7 @@ import type { ReviewStatus } from '../domain/chronicle-json.js';
 import { isEventType } from '../domain/event-types.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import type { EventChanges, EventFilter, ReviewLogEntry } from '../store/kysely/review.repository.js';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import type { EventRecord } from '../store/index.js';
 import { presentEvents, type EntityRef, type EventView } from './case-view.service.js';
 

@@ -1,6 +1,6 @@
 import type { ReviewStatus } from '../domain/chronicle-json.js';
 import type { EntityCount } from '../store/kysely/review.repository.js';
-import type { ReviewableStore } from '../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../store/reviewable-store.js';
 import type { SearchHit } from '../store/index.js';
 import { presentEvents, type EventView } from './case-view.service.js';
 

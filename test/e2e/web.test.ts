@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
-import { openReviewableSqliteStore, type ReviewableStore } from '../../src/store/sqlite/open-reviewable-store.js';
+import { openReviewableStore, type ReviewableStore } from '../../src/store/reviewable-store.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -38,7 +38,7 @@ describe.skipIf(!present)('web app in Chromium', () => {
       await build({ configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
     }
     dir = mkdtempSync(join(tmpdir(), 'chronicle-e2e-'));
-    deps = await openReviewableSqliteStore(join(dir, 'store.db'));
+    deps = await openReviewableStore(join(dir, 'store.db'));
     app = await buildApp({ deps, webRoot: WEB_ROOT });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

@@ -7,7 +7,7 @@ import type { Role } from '../../src/auth/roles.js';
 import { markSensitivity } from '../../src/protect/sensitivity.js';
 import { saveExtraction } from '../../src/services/ingest.service.js';
 import { detentionReport, exileReport, prisonReport } from '../../src/services/testing/scenario.js';
-import { openReviewableSqliteStore, type ReviewableStore } from '../../src/store/sqlite/open-reviewable-store.js';
+import { openReviewableStore, type ReviewableStore } from '../../src/store/reviewable-store.js';
 
 /** One record of each kind at each sensitivity level, with a word found only in its text. */
 export interface LevelRecords {
@@ -31,7 +31,7 @@ export interface SecurityFixture {
 /** Builds the fixture in a temp folder. With `accounts: false` the store stays in single-user mode. */
 export async function buildSecurityFixture(options: { accounts?: boolean } = {}): Promise<SecurityFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-security-'));
-  const deps = await openReviewableSqliteStore(join(dir, 'store.db'));
+  const deps = await openReviewableStore(join(dir, 'store.db'));
   const { store } = deps;
   const plan: Array<[Sensitivity, ReturnType<typeof exileReport>, string, string]> = [
     ['public', exileReport(), 'refugee', 'Aidos Sadykov'],

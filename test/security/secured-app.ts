@@ -9,7 +9,7 @@ import { homeRoutes } from '../../src/http/routes/home.route.js';
 import { ingestRoutes } from '../../src/http/routes/ingest.route.js';
 import { reviewRoutes } from '../../src/http/routes/review.route.js';
 import { searchRoutes } from '../../src/http/routes/search.route.js';
-import type { ReviewableStore } from '../../src/store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../src/store/reviewable-store.js';
 
 /**
  * The API routes of src/http behind the auth layer, composed as buildApp does (without the static

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
-import { openReviewableSqliteStore, type ReviewableStore } from '../../src/store/sqlite/open-reviewable-store.js';
+import { openReviewableStore, type ReviewableStore } from '../../src/store/reviewable-store.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -42,7 +42,7 @@ describe.skipIf(!present)('ingested HTML never runs in the app', () => {
       await build({ configFile: fileURLToPath(new URL('../../web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
     }
     dir = mkdtempSync(join(tmpdir(), 'chronicle-xss-'));
-    deps = await openReviewableSqliteStore(join(dir, 'store.db'));
+    deps = await openReviewableStore(join(dir, 'store.db'));
     app = await buildApp({ deps, webRoot: WEB_ROOT });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

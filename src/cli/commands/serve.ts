@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { resolveDbLocation, loadEnv } from '../../env.js';
 import { buildApp } from '../../http/index.js';
 import { warmPlaceLocator } from '../../services/place-locator.js';
-import { openReviewableSqliteStore } from '../../store/sqlite/open-reviewable-store.js';
+import { openReviewableStore } from '../../store/reviewable-store.js';
 import { countAccounts } from '../../auth/index.js';
 import { ValidationError } from '../../errors.js';
 import { parsePositiveInt } from '../options.js';
@@ -53,7 +53,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   const env = loadEnv();
   const port = options.port ?? env.PORT ?? DEFAULT_PORT;
   const host = options.host ?? env.HOST ?? '127.0.0.1';
-  const deps = await openReviewableSqliteStore(resolveDbLocation(options.db));
+  const deps = await openReviewableStore(resolveDbLocation(options.db));
   // Without accounts everyone reaching the server acts as admin: only the local machine may.
   if (!LOOPBACK.has(host) && (await countAccounts(deps.store)) === 0) {
     await deps.store.close();

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../../errors.js';
 import { getDocumentView } from '../../services/document-view.service.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { idParams } from '../schemas.js';
 
 /** Reports: text with highlighted spans, and the original bytes. */

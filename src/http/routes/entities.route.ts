@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { caseToCsv, exportCase, statusesOf } from '../../services/case-export.service.js';
 import { getCaseView } from '../../services/case-view.service.js';
 import { mergeFromReview, splitFromReview } from '../../services/entity-review.service.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { caseExportQuery, caseQuery, idParams, mergeBody, splitBody } from '../schemas.js';
 
 /** Evidence spans per event on the case page; exports and printed files cite them all. */

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { statusesOf } from '../../services/case-export.service.js';
 import { exportStore } from '../../services/export.service.js';
 import type { EventRecord, Store } from '../../store/index.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { storeExportQuery } from '../schemas.js';
 
 const TYPES = { json: 'application/json', csv: 'text/csv; charset=utf-8', jsonl: 'application/x-ndjson' } as const;

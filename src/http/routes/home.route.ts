@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { EVENT_TYPES } from '../../domain/event-types.js';
 import { getHomeView } from '../../services/home.service.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 
 /** The store at a glance, and the event vocabulary. */
 export function homeRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ingestUpload } from '../../services/upload.service.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { ingestBody } from '../schemas.js';
 
 /** Base64 of the largest accepted input (20 MB) plus the JSON around it. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { getReviewLog, getReviewQueue, reviewEvent } from '../../services/review.service.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { idParams, logQuery, queueQuery, reviewBody } from '../schemas.js';
 
 /** The review queue, review decisions and the review log. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { searchCaseStore } from '../../services/web-search.service.js';
-import type { ReviewableStore } from '../../store/sqlite/open-reviewable-store.js';
+import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { peopleQuery, searchQuery } from '../schemas.js';
 
 /** Search over reports, evidence and names; entity listings. */

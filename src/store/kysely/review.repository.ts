@@ -90,7 +90,14 @@ export interface EntityCount {
 export class KyselyReviewRepository {
   private readonly db: Kysely<ReviewDatabase>;
 
-  constructor(db: Kysely<Database>) {
+  /**
+   * `begin` opens a write transaction the way the store does (on PostgreSQL it takes the store's
+   * write lock, so a review and an ingest never number log rows at once); without it, a plain one.
+   */
+  constructor(
+    db: Kysely<Database>,
+    private readonly begin?: <T>(fn: (trx: Kysely<Database>) => Promise<T>) => Promise<T>,
+  ) {
     this.db = db.withTables<{ review_log: ReviewLogTable }>();
   }
 
@@ -362,6 +369,7 @@ export class KyselyReviewRepository {
   /** Runs `fn` in one transaction of this repository's connection. */
   async transaction<T>(fn: (repo: KyselyReviewRepository) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
+    if (this.begin) return this.begin((trx) => fn(new KyselyReviewRepository(trx)));
     return this.db.transaction().execute((trx) => fn(new KyselyReviewRepository(trx as unknown as Kysely<Database>)));
   }
 
