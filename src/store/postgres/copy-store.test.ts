@@ -8,6 +8,7 @@ import { exportStore, ingestDocument } from '../../services/index.js';
 import { kyselyOf, openStore, type Store } from '../index.js';
 import { openSqliteStore } from '../sqlite/index.js';
 import { copyStore } from './copy-store.js';
+import { openPostgresStore } from './index.js';
 import { createTestDatabase } from './testing/test-database.js';
 
 const database = await createTestDatabase();
@@ -51,7 +52,8 @@ describe.skipIf(!database)('copying a SQLite store into PostgreSQL', () => {
         }
       }
       const target = await openStore(database?.url);
-      const counts = await copyStore(source, target);
+      // Small pages: the copy pages by key many times over (SQLite rowids here).
+      const counts = await copyStore(source, target, { pageSize: 7 });
       expect(counts.documents).toBe(names.length);
       expect(counts.resolution_log).toBeGreaterThan(0);
 
@@ -62,6 +64,12 @@ describe.skipIf(!database)('copying a SQLite store into PostgreSQL', () => {
       expect(await target.documents.getOriginal('01-steppe-post-sadykov')).toEqual(original);
       const hits = (await target.search.search('Sadykov')).map((h) => h.documentId);
       expect(hits).toContain('01-steppe-post-sadykov');
+
+      // PostgreSQL to PostgreSQL pages by primary keys, several columns wide for some tables.
+      const again = await openPostgresStore(database?.url as string, { schema: 'copy_of_copy' });
+      expect(await copyStore(target, again, { pageSize: 5 })).toEqual(counts);
+      expect(await exportJson(again)).toBe(await exportJson(source));
+      await again.close();
 
       // A second copy into the same, now full, store is refused.
       await expect(copyStore(source, target)).rejects.toThrow(/already holds documents/);

@@ -15,6 +15,11 @@ interface TableInfo {
   columns: string[];
   /** Tables this one references. */
   references: string[];
+  /**
+   * Columns that order the rows uniquely, for keyset paging: SQLite's rowid, PostgreSQL's primary key;
+   * empty when the table has none (its rows are then paged by offset over every column).
+   */
+  key: string[];
 }
 
 function dbOf(store: Store): AnyDb {
@@ -31,7 +36,12 @@ async function describeSqlite(db: AnyDb): Promise<Map<string, TableInfo>> {
     if (SKIPPED.test(name)) continue;
     const columns = await sql<{ name: string }>`select name from pragma_table_info(${name}) order by cid`.execute(db);
     const refs = await sql<{ table: string }>`select "table" from pragma_foreign_key_list(${name})`.execute(db);
-    out.set(name, { columns: columns.rows.map((c) => c.name), references: refs.rows.map((r) => r.table) });
+    const withoutRowid = await sql<{ wr: number }>`select wr from pragma_table_list(${name})`.execute(db);
+    out.set(name, {
+      columns: columns.rows.map((c) => c.name),
+      references: refs.rows.map((r) => r.table),
+      key: withoutRowid.rows[0]?.wr ? [] : ['rowid'],
+    });
   }
   return out;
 }
@@ -45,14 +55,23 @@ async function describePostgres(db: AnyDb): Promise<Map<string, TableInfo>> {
     select c.conrelid::regclass::text as table_name, c.confrelid::regclass::text as referenced
     from pg_constraint c join pg_namespace n on n.oid = c.connamespace
     where c.contype = 'f' and n.nspname = current_schema()`.execute(db);
+  const keys = await sql<{ table_name: string; column_name: string }>`
+    select c.conrelid::regclass::text as table_name, a.attname as column_name
+    from pg_constraint c
+    join pg_namespace n on n.oid = c.connamespace
+    cross join lateral unnest(c.conkey) with ordinality as k(attnum, ord)
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.attnum
+    where c.contype = 'p' and n.nspname = current_schema()
+    order by table_name, k.ord`.execute(db);
   const out = new Map<string, TableInfo>();
   for (const row of columns.rows) {
     if (SKIPPED.test(row.table_name)) continue;
-    const info = out.get(row.table_name) ?? { columns: [], references: [] };
+    const info = out.get(row.table_name) ?? { columns: [], references: [], key: [] };
     info.columns.push(row.column_name);
     out.set(row.table_name, info);
   }
   for (const r of refs.rows) out.get(r.table_name)?.references.push(r.referenced.replace(/^.*\./, ''));
+  for (const k of keys.rows) out.get(k.table_name.replace(/^.*\./, ''))?.key.push(k.column_name);
   return out;
 }
 
@@ -69,6 +88,55 @@ function dependencyOrder(tables: Map<string, TableInfo>): string[] {
   };
   for (const name of [...tables.keys()].sort()) visit(name, new Set());
   return order;
+}
+
+const KEY_PREFIX = '__key_';
+
+/**
+ * The rows of `table` in pages of `pageSize`. With a key, each page starts after the last key seen
+ * (keyset paging: every page costs the same however deep the copy is); without one, by offset.
+ */
+async function* pages(
+  db: AnyDb,
+  table: string,
+  columns: string[],
+  key: string[],
+  pageSize: number,
+): AsyncGenerator<Array<Record<string, unknown>>> {
+  if (key.length === 0) {
+    for (let offset = 0; ; offset += pageSize) {
+      const rows = await db
+        .selectFrom(table)
+        .select(columns)
+        .orderBy(sql.join(columns.map((c) => sql.ref(c))))
+        .limit(pageSize)
+        .offset(offset)
+        .execute();
+      if (rows.length > 0) yield rows;
+      if (rows.length < pageSize) return;
+    }
+  }
+  const keyRefs = sql.join(key.map((c) => sql.ref(c)));
+  let after: unknown[] | null = null;
+  for (;;) {
+    const from: unknown[] | null = after;
+    const rows: Array<Record<string, unknown>> = await db
+      .selectFrom(table)
+      .select([...columns, ...key.map((c, i) => sql.ref(c).as(`${KEY_PREFIX}${i}`))])
+      .$if(from !== null, (q) => q.where(sql<boolean>`(${keyRefs}) > (${sql.join((from ?? []).map((v) => sql`${v}`))})`))
+      .orderBy(keyRefs)
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) return;
+    const last = rows[rows.length - 1] as Record<string, unknown>;
+    after = key.map((_, i) => last[`${KEY_PREFIX}${i}`]);
+    yield rows.map((row) => {
+      const copy = { ...row };
+      for (let i = 0; i < key.length; i++) delete copy[`${KEY_PREFIX}${i}`];
+      return copy;
+    });
+    if (rows.length < pageSize) return;
+  }
 }
 
 /**
@@ -108,20 +176,13 @@ export async function copyStore(
       if (missing.length > 0) throw new ValidationError(`${table}: the target has no column ${missing.join(', ')}`);
       // Under PostgreSQL's 65,535 parameters per statement.
       const batch = Math.max(1, Math.min(pageSize, Math.floor(30_000 / Math.max(1, columns.length))));
+      const key = sourceTables.get(table)?.key ?? [];
       let copied = 0;
-      for (let offset = 0; ; offset += pageSize) {
-        const rows = await from
-          .selectFrom(table)
-          .select(columns)
-          .orderBy(sql.join(columns.map((c) => sql.ref(c))))
-          .limit(pageSize)
-          .offset(offset)
-          .execute();
+      for await (const rows of pages(from, table, columns, key, pageSize)) {
         for (let i = 0; i < rows.length; i += batch) {
           await trx.insertInto(table).values(rows.slice(i, i + batch)).execute();
         }
         copied += rows.length;
-        if (rows.length < pageSize) break;
       }
       counts[table] = copied;
       options.log?.(`${table}: ${copied} row(s)`);
