@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChronicleExport } from '../domain/chronicle-export.js';
 import { readHistory } from '../audit/index.js';
 import { saveExtraction } from '../services/ingest.service.js';
@@ -8,6 +9,11 @@ import { securityDb } from '../store/security-schema.js';
 import { exportPublic } from './public-export.js';
 import { markSensitivity } from './sensitivity.js';
 import { buildRedactor, REDACTION_MARK } from './redaction.js';
+import { useFieldKey } from './field-encryption.js';
+
+// Marking anything confidential encrypts it, which needs a key.
+beforeAll(() => useFieldKey(randomBytes(32)));
+afterAll(() => useFieldKey(null));
 
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {

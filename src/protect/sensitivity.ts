@@ -3,6 +3,10 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { appendAudit } from '../audit/index.js';
 import type { Store } from '../store/index.js';
 import { securityDb } from '../store/security-schema.js';
+import { kyselyOf } from '../store/index.js';
+import { requireFieldKey } from './field-encryption.js';
+import { scrubFreedText } from '../store/kysely/sealed-attributes.js';
+import { setDocumentSealed, syncAttributeSeals } from './sealing.js';
 
 /** Levels from least to most protected. */
 export const SENSITIVITIES: readonly Sensitivity[] = ['public', 'restricted', 'confidential'];
@@ -37,7 +41,7 @@ export async function markSensitivity(
   options: { actor: string; reason?: string | null },
 ): Promise<MarkOutcome> {
   if (!isSensitivity(level)) throw new ValidationError(`sensitivity ${level}: use one of ${SENSITIVITIES.join(', ')}`);
-  return store.transaction(async (tx) => {
+  const marked = await store.transaction(async (tx) => {
     const db = securityDb(tx);
     let outcome: MarkOutcome;
     const hash = id.indexOf('#');
@@ -83,8 +87,29 @@ export async function markSensitivity(
       after: { sensitivity: outcome.after },
       reason: options.reason ?? null,
     });
+    await applySeals(tx, outcome);
     return outcome;
   });
+  // Only after the commit can the WAL give up the pages that held the plain text.
+  if (sealsChange(marked) && !kyselyOf(store)?.isTransaction) await scrubFreedText(store);
+  return marked;
+}
+
+/** True when a mark moves a document, entity or attribute into or out of `confidential`: its texts get sealed or opened. */
+function sealsChange(outcome: MarkOutcome): boolean {
+  return outcome.kind !== 'event' && outcome.before !== outcome.after && (outcome.before === 'confidential' || outcome.after === 'confidential');
+}
+
+/**
+ * Seals (or opens) what a mark makes confidential (or no longer confidential), in the mark's
+ * transaction: without the key it throws before anything is committed. Events hold no text of
+ * their own beyond what their documents' evidence quotes, so marking one encrypts nothing.
+ */
+async function applySeals(tx: Store, outcome: MarkOutcome): Promise<void> {
+  if (!sealsChange(outcome)) return;
+  const key = requireFieldKey(`marking ${outcome.kind} ${outcome.id} ${outcome.before} → ${outcome.after} (its texts are encrypted at rest)`);
+  if (outcome.kind === 'document') await setDocumentSealed(tx, outcome.id, outcome.after === 'confidential', key);
+  else await syncAttributeSeals(tx, outcome.kind === 'attribute' ? outcome.id.slice(0, outcome.id.indexOf('#')) : outcome.id, key);
 }
 
 /** Per-attribute marks of the given entities: entity id → attribute → level. */

@@ -33,7 +33,10 @@ export interface DocumentTable {
   source: string | null;
   url: string | null;
   text: string;
+  /** Empty while the document is sealed: its bytes are then in `sealed_original`, encrypted (migration 006). */
   original: Uint8Array;
+  /** The original bytes encrypted (AES-256-GCM) while the document is confidential, else null. */
+  sealed_original: Uint8Array | null;
   media_type: string;
   origin: string;
   ingested_at: string;

@@ -73,7 +73,8 @@ describe.each(PRINCIPALS)('%s', (principal) => {
       expect(response.statusCode).toBe(200);
       const allowed = canRead(clearanceOf(principal), level);
       const body = response.body;
-      if (allowed) expect(body, `${principal} searching ${level}`).toContain(fx.levels[level].document);
+      // Confidential texts are encrypted and left out of the index: nobody finds them by search.
+      if (allowed && level !== 'confidential') expect(body, `${principal} searching ${level}`).toContain(fx.levels[level].document);
       else {
         expect(body, `${principal} searching ${level}`).not.toContain(`"${fx.levels[level].document}"`);
         expect(body.toLowerCase()).not.toContain(fx.levels[level].word.toLowerCase() === 'almaty' ? 'detained for 15 days' : fx.levels[level].word);

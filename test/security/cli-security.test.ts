@@ -41,7 +41,10 @@ describe('security commands', () => {
     } finally {
       await store.close();
     }
-    const marked = await run(['mark', docId, 'confidential', '--reason', 'source at risk', '--actor', 'alice']);
+    const marked = await runCli(['mark', docId, 'confidential', '--reason', 'source at risk', '--actor', 'alice', '--db', db], {
+      cwd: dir,
+      env: { CHRONICLE_KEY: 'ab'.repeat(32) },
+    });
     expect(marked.stdout).toMatch(/restricted → confidential/);
     const history = await run(['history', docId]);
     expect(history.stdout).toMatch(/alice {2}mark {2}— source at risk/);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,7 @@ import type { Sensitivity } from '../../src/domain/chronicle-json.js';
 import { addAccount } from '../../src/auth/index.js';
 import type { Role } from '../../src/auth/roles.js';
 import { markSensitivity } from '../../src/protect/sensitivity.js';
+import { useFieldKey } from '../../src/protect/field-encryption.js';
 import { saveExtraction } from '../../src/services/ingest.service.js';
 import { detentionReport, exileReport, prisonReport } from '../../src/services/testing/scenario.js';
 import { openReviewableStore, type ReviewableStore } from '../../src/store/reviewable-store.js';
@@ -28,8 +30,12 @@ export interface SecurityFixture {
   dispose(): Promise<void>;
 }
 
+const FIXTURE_KEY = randomBytes(32);
+
 /** Builds the fixture in a temp folder. With `accounts: false` the store stays in single-user mode. */
 export async function buildSecurityFixture(options: { accounts?: boolean } = {}): Promise<SecurityFixture> {
+  // Confidential records are encrypted at rest: the process (and the app it serves) holds the key.
+  useFieldKey(FIXTURE_KEY);
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-security-'));
   const deps = await openReviewableStore(join(dir, 'store.db'));
   const { store } = deps;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DocumentRecord, DocumentRepository, NewDocument } from '../types.js';
+import { openBytes, readableText, requireFieldKey } from '../../protect/field-encryption.js';
 import { toDocumentRecord } from './rows.js';
 
 const META = [
@@ -54,16 +55,22 @@ export class KyselyDocumentRepository implements DocumentRepository {
 
   async getText(id: string): Promise<string | null> {
     const row = await this.db.selectFrom('documents').select('text').where('id', '=', id).executeTakeFirst();
-    return row?.text ?? null;
+    return row ? readableText(row.text, `document ${id}`) : null;
   }
 
   async getOriginal(id: string): Promise<{ bytes: Uint8Array; mediaType: string } | null> {
     const row = await this.db
       .selectFrom('documents')
-      .select(['original', 'media_type'])
+      .select(['original', 'sealed_original', 'media_type'])
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? { bytes: new Uint8Array(row.original), mediaType: row.media_type } : null;
+    if (!row) return null;
+    if (row.sealed_original) {
+      // Bytes have no honest placeholder: without the key this is an error, never ciphertext.
+      const key = requireFieldKey(`document ${id} is confidential: reading its original`);
+      return { bytes: new Uint8Array(openBytes(row.sealed_original, key, `document ${id}`)), mediaType: row.media_type };
+    }
+    return { bytes: new Uint8Array(row.original), mediaType: row.media_type };
   }
 
   async findBySha256(sha256: string): Promise<DocumentRecord | null> {

@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { ENTITY_TYPES, type EntityAttributes, type EntityType } from '../../domain/chronicle-json.js';
 import type { Database } from '../schema.js';
 import type { EntityRecord, EntityRepository, MentionRecord, NewAlias, NewEntity } from '../types.js';
+import { readableText } from '../../protect/field-encryption.js';
 import { chunk, toEntityRecord } from './rows.js';
+import { attributesToStore } from './sealed-attributes.js';
 
 const COLUMNS = [
   'entities.id',
@@ -44,7 +46,8 @@ export class KyselyEntityRepository implements EntityRepository {
     const values = {
       ...(changes.name !== undefined ? { name: changes.name } : {}),
       ...(changes.nameKey !== undefined ? { name_key: changes.nameKey } : {}),
-      ...(changes.attributes !== undefined ? { attributes: JSON.stringify(changes.attributes) } : {}),
+      // Confidential attributes stay sealed (see sealed-attributes.ts).
+      ...(changes.attributes !== undefined ? { attributes: await attributesToStore(this.db, id, changes.attributes) } : {}),
     };
     if (Object.keys(values).length === 0) return;
     await this.db.updateTable('entities').set(values).where('id', '=', id).execute();
@@ -154,7 +157,13 @@ export class KyselyEntityRepository implements EntityRepository {
         .orderBy('mentions.entity_id')
         .execute();
       out.push(
-        ...rows.map((r) => ({ entityId: r.entity_id, documentId: r.document_id, start: r.start, end: r.end, text: r.text })),
+        ...rows.map((r) => ({
+          entityId: r.entity_id,
+          documentId: r.document_id,
+          start: r.start,
+          end: r.end,
+          text: readableText(r.text, `document ${r.document_id}`),
+        })),
       );
     }
     return out;

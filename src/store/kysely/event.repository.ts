@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventTable } from '../schema.js';
 import type { EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
+import { readableText } from '../../protect/field-encryption.js';
 import { chunk, toEventRecord } from './rows.js';
 
 /** Events and their evidence through portable Kysely queries. */
@@ -140,7 +141,7 @@ export class KyselyEventRepository implements EventRepository {
         .execute();
       for (const e of found) {
         const list = evidence.get(e.event_id) ?? [];
-        list.push({ documentId: e.document_id, start: e.start, end: e.end, text: e.text });
+        list.push({ documentId: e.document_id, start: e.start, end: e.end, text: readableText(e.text, `document ${e.document_id}`) });
         evidence.set(e.event_id, list);
       }
     }

@@ -11,7 +11,9 @@ import type {
   ResolutionRepository,
 } from '../resolution-types.js';
 import type { Database } from '../schema.js';
+import { isSealedText, readableJson, readableText } from '../../protect/field-encryption.js';
 import { chunk } from './rows.js';
+import { attributeSourcesToStore } from './sealed-attributes.js';
 
 const EVENT_ROLES = ['subject_id', 'agent_id', 'object_id', 'place_id'] as const;
 
@@ -297,7 +299,7 @@ export class KyselyResolutionRepository implements ResolutionRepository {
 
   async eventReports(eventId: string): Promise<EventReport[]> {
     const rows = await this.db.selectFrom('event_reports').select('report').where('event_id', '=', eventId).execute();
-    return rows.map((r) => JSON.parse(r.report) as EventReport);
+    return rows.map((r) => readableReport(JSON.parse(r.report) as EventReport));
   }
 
   async updateEvent(eventId: string, f: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void> {
@@ -368,14 +370,16 @@ export class KyselyResolutionRepository implements ResolutionRepository {
 
   async addAttributeSources(sources: AttributeSource[]): Promise<void> {
     for (const part of chunk(sources, 200)) {
+      // Facts about a confidential attribute are stored sealed.
+      const values = await attributeSourcesToStore(this.db, part);
       await this.db
         .insertInto('entity_attribute_sources')
         .values(
-          part.map((s) => ({
+          part.map((s, i) => ({
             entity_id: s.entityId,
             document_id: s.documentId,
             key: s.key,
-            value: JSON.stringify(s.value),
+            value: values[i] as string,
             sensitive: s.sensitive ? 1 : 0,
           })),
         )
@@ -389,7 +393,8 @@ export class KyselyResolutionRepository implements ResolutionRepository {
       entityId: r.entity_id,
       documentId: r.document_id,
       key: r.key,
-      value: JSON.parse(r.value) as unknown,
+      // A confidential fact is stored as one sealed text in place of its JSON.
+      value: isSealedText(r.value) ? readableJson(r.value, `entity ${r.entity_id}#${r.key}`) : (JSON.parse(r.value) as unknown),
       sensitive: r.sensitive === 1,
     }));
   }
@@ -403,4 +408,14 @@ export class KyselyResolutionRepository implements ResolutionRepository {
       .where('document_id', 'in', documentIds)
       .execute();
   }
+}
+
+/** A document's account of an event with its sealed quotes (a confidential document's) opened or shown as the placeholder. */
+function readableReport(report: EventReport): EventReport {
+  const where = `document ${report.documentId}`;
+  return {
+    ...report,
+    date: report.date ? { ...report.date, text: readableText(report.date.text, where) } : report.date,
+    evidence: report.evidence.map((e) => ({ ...e, text: readableText(e.text, where) })),
+  };
 }

@@ -3,6 +3,7 @@ import type { EntityType, ReviewStatus } from '../../domain/chronicle-json.js';
 import type { Database, EventTable } from '../schema.js';
 import type { ReviewDatabase, ReviewLogTable } from '../review-schema.js';
 import type { EventRecord, EvidenceRecord } from '../types.js';
+import { readableText, readableTextOrNull } from '../../protect/field-encryption.js';
 import { chunk, toEventRecord } from './rows.js';
 
 /** Which events to list: every given condition must hold. Dates compare as ISO prefixes. */
@@ -250,7 +251,7 @@ export class KyselyReviewRepository {
       entityName: r.name,
       start: Number(r.start),
       end: Number(r.end),
-      text: r.text,
+      text: readableText(r.text, `document ${documentId}`),
     }));
   }
 
@@ -276,7 +277,7 @@ export class KyselyReviewRepository {
       documentId: r.document_id,
       start: Number(r.start),
       end: Number(r.end),
-      text: r.text,
+      text: readableText(r.text, `document ${documentId}`),
       eventType: r.type,
       status: r.status as ReviewStatus,
     }));
@@ -349,7 +350,7 @@ export class KyselyReviewRepository {
       .orderBy('seq', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, published: r.published, source: r.source, ingestedAt: r.ingested_at }));
+    return rows.map((r) => ({ id: r.id, title: readableTextOrNull(r.title, `document ${r.id}`), published: r.published, source: r.source, ingestedAt: r.ingested_at }));
   }
 
   /** Titles of the given documents. */
@@ -361,7 +362,7 @@ export class KyselyReviewRepository {
         .select(['id', 'title', 'published', 'source', 'url', 'sha256'])
         .where('id', 'in', part)
         .execute();
-      for (const r of rows) out.set(r.id, { title: r.title, published: r.published, source: r.source, url: r.url, sha256: r.sha256 });
+      for (const r of rows) out.set(r.id, { title: readableTextOrNull(r.title, `document ${r.id}`), published: r.published, source: r.source, url: r.url, sha256: r.sha256 });
     }
     return out;
   }
@@ -386,7 +387,7 @@ export class KyselyReviewRepository {
         .execute();
       for (const e of evidence) {
         const list = byEvent.get(e.event_id) ?? [];
-        list.push({ documentId: e.document_id, start: Number(e.start), end: Number(e.end), text: e.text });
+        list.push({ documentId: e.document_id, start: Number(e.start), end: Number(e.end), text: readableText(e.text, `document ${e.document_id}`) });
         byEvent.set(e.event_id, list);
       }
     }

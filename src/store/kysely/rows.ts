@@ -8,16 +8,17 @@ import type {
 } from '../../domain/chronicle-json.js';
 import type { DocumentTable, EntityTable, EventTable } from '../schema.js';
 import type { DocumentRecord, EntityRecord, EventRecord, EvidenceRecord } from '../types.js';
+import { readableJson, readableTextOrNull } from '../../protect/field-encryption.js';
 
 // The columns hold only values the schema's CHECK constraints allow, so these casts are checked there.
 
 /** A documents row (without text and bytes) as a record. */
 export function toDocumentRecord(
-  row: Omit<Selectable<DocumentTable>, 'text' | 'original' | 'seq'>,
+  row: Omit<Selectable<DocumentTable>, 'text' | 'original' | 'sealed_original' | 'seq'>,
 ): DocumentRecord {
   return {
     id: row.id,
-    title: row.title,
+    title: readableTextOrNull(row.title, `document ${row.id}`),
     published: row.published,
     language: row.language,
     source: row.source,
@@ -40,10 +41,20 @@ export function toEntityRecord(
     type: row.type as EntityType,
     name: row.name,
     aliases,
-    attributes: JSON.parse(row.attributes) as EntityAttributes,
+    attributes: readableAttributes(row.attributes, row.id),
     status: row.status as ReviewStatus,
     sensitivity: row.sensitivity as Sensitivity,
   };
+}
+
+/**
+ * An entity's attributes JSON with sealed values (confidential attributes) opened, or shown as the
+ * placeholder when the key is not at hand.
+ */
+export function readableAttributes(json: string, entityId: string): EntityAttributes {
+  const attributes = JSON.parse(json) as EntityAttributes;
+  for (const [key, value] of Object.entries(attributes)) attributes[key] = readableJson(value, `entity ${entityId}#${key}`);
+  return attributes;
 }
 
 /** An events row plus its evidence as a record. */

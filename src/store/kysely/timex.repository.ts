@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Timex, TimexType } from '../../domain/chronicle-json.js';
 import type { Database } from '../schema.js';
 import type { TimexRepository } from '../types.js';
+import { readableText } from '../../protect/field-encryption.js';
 import { chunk } from './rows.js';
 
 /** Timexes through portable Kysely queries. */
@@ -32,7 +33,7 @@ export class KyselyTimexRepository implements TimexRepository {
     return rows.map((r) => ({
       start: r.start,
       end: r.end,
-      text: r.text,
+      text: readableText(r.text, `document ${documentId}`),
       type: r.type as TimexType,
       value: r.value,
       ...(r.mod !== null ? { mod: r.mod } : {}),

@@ -6,6 +6,7 @@ import { createSearchIndex } from './002-search-index.js';
 import { createReviewLog } from './003-review-log.js';
 import { createEntityResolution } from './004-entity-resolution.js';
 import { createSecurityTables } from './005-security.js';
+import { createSealedFields } from './006-sealed-fields.js';
 
 /** One schema change, applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   createReviewLog,
   createEntityResolution,
   createSecurityTables,
+  createSealedFields,
 ];
 
 /** The version a fully migrated store has. */

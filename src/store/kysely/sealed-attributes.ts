@@ -1,0 +1,108 @@
+import { sql, type Kysely } from 'kysely';
+import type { EntityAttributes } from '../../domain/chronicle-json.js';
+import {
+  SEALED_PLACEHOLDER,
+  fieldKey,
+  isSealedText,
+  requireFieldKey,
+  sealJson,
+  sealText,
+} from '../../protect/field-encryption.js';
+import type { ResolutionDatabase } from '../resolution-schema.js';
+import type { Database } from '../schema.js';
+import type { SecurityDatabase } from '../security-schema.js';
+import type { Store } from '../types.js';
+import { kyselyOf } from './kysely-store.js';
+
+type MarkTables = {
+  attribute_sensitivity: { entity_id: string; attribute: string; sensitivity: string };
+};
+
+/**
+ * Which attributes of an entity are confidential: each attribute's own mark, else the entity's level
+ * (the rule of src/protect/sensitivity.ts). Null when the entity does not exist.
+ */
+export async function confidentialAttributes(
+  db: Kysely<Database>,
+  entityId: string,
+): Promise<{ isConfidential(key: string): boolean } | null> {
+  const entity = await db.selectFrom('entities').select('sensitivity').where('id', '=', entityId).executeTakeFirst();
+  if (!entity) return null;
+  const marks = await db
+    .withTables<MarkTables>()
+    .selectFrom('attribute_sensitivity')
+    .select(['attribute', 'sensitivity'])
+    .where('entity_id', '=', entityId)
+    .execute();
+  const own = new Map(marks.map((m) => [m.attribute, m.sensitivity]));
+  return { isConfidential: (key) => (own.get(key) ?? entity.sensitivity) === 'confidential' };
+}
+
+/**
+ * The attributes JSON to store for an entity: confidential values sealed. A value a reader without
+ * the key saw as the placeholder keeps its stored ciphertext; any other confidential value needs the key.
+ */
+export async function attributesToStore(db: Kysely<Database>, entityId: string, attributes: EntityAttributes): Promise<string> {
+  const levels = await confidentialAttributes(db, entityId);
+  const touchesSealed = Object.entries(attributes).some(([key, value]) => levels?.isConfidential(key) || value === SEALED_PLACEHOLDER);
+  if (!levels || !touchesSealed) return JSON.stringify(attributes);
+  const row = await db.selectFrom('entities').select('attributes').where('id', '=', entityId).executeTakeFirst();
+  const stored = row ? (JSON.parse(row.attributes) as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(attributes)) {
+    if (!levels.isConfidential(key) && !isSealedText(stored[key])) {
+      out[key] = value;
+    } else if (value === SEALED_PLACEHOLDER && isSealedText(stored[key])) {
+      out[key] = stored[key];
+    } else {
+      out[key] = levels.isConfidential(key) ? sealJson(value, requireFieldKey(`entity ${entityId}#${key} is confidential: storing its value`)) : value;
+    }
+  }
+  return JSON.stringify(out);
+}
+
+/**
+ * The texts to store for stated facts (JSON each), in order: sealed where the attribute is
+ * confidential. Levels are read once per entity.
+ */
+export async function attributeSourcesToStore(
+  db: Kysely<Database>,
+  sources: ReadonlyArray<{ entityId: string; key: string; value: unknown }>,
+): Promise<string[]> {
+  const levels = new Map<string, Awaited<ReturnType<typeof confidentialAttributes>>>();
+  const out: string[] = [];
+  for (const source of sources) {
+    if (!levels.has(source.entityId)) levels.set(source.entityId, await confidentialAttributes(db, source.entityId));
+    const json = JSON.stringify(source.value);
+    const confidential = levels.get(source.entityId)?.isConfidential(source.key) ?? false;
+    out.push(
+      confidential
+        ? sealText(json, fieldKey() ?? requireFieldKey(`entity ${source.entityId}#${source.key} is confidential: storing a new fact`))
+        : json,
+    );
+  }
+  return out;
+}
+
+/** The store's connection typed with every table sealing touches (for src/protect/sealing.ts). */
+export function sealingDb(store: Store): Kysely<SecurityDatabase & ResolutionDatabase> {
+  const db = kyselyOf(store);
+  if (!db) throw new Error('this store does not expose a Kysely connection');
+  return db as unknown as Kysely<SecurityDatabase & ResolutionDatabase>;
+}
+
+/**
+ * After sealing, leaves no plain copy in a SQLite file: merges the full-text index into fresh
+ * segments (FTS5 'optimize', so no old segment keeps a sealed document's words) and checkpoints the
+ * WAL with TRUNCATE so the old page images are gone from it; secure_delete (set on open) has zeroed
+ * the freed space in the main file. Returns false when a reader kept the checkpoint from finishing
+ * (the next checkpoint finishes it). Nothing to do on PostgreSQL (see docs/SECURITY.md).
+ */
+export async function scrubFreedText(store: Store): Promise<boolean> {
+  if (store.dialect !== 'sqlite') return true;
+  const db = sealingDb(store);
+  await sql.raw(`insert into documents_fts(documents_fts) values ('optimize')`).execute(db);
+  await sql.raw(`insert into evidence_fts(evidence_fts) values ('optimize')`).execute(db);
+  const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+  return Number(result.rows[0]?.busy ?? 1) === 0;
+}
