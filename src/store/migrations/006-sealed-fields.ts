@@ -10,7 +10,9 @@ const SEALED_LENGTH = SEALED.length;
 /**
  * Encryption at rest of confidential records. Documents get a `sealed_original` column: sealing moves
  * the original bytes there as ciphertext and empties `original`, the one change the immutability
- * trigger now allows besides its reverse (the bytes coming back when the document is marked down).
+ * trigger now allows besides its reverse (the bytes coming back when the document is marked down),
+ * each only together with the text being sealed or opened. PostgreSQL also checks that bytes coming
+ * back hash to `sha256`; SQLite has no SHA-256 in SQL, so there the application checks it.
  * Sealed titles and texts (which start with the sealed prefix) are kept out of the full-text index.
  */
 export const createSealedFields: Migration = {
@@ -33,8 +35,10 @@ async function sqliteChanges(db: Kysely<Database>): Promise<void> {
     `create trigger documents_evidence_immutable before update on documents
      when new.sha256 is not old.sha256
        or ((new.original is not old.original or new.sealed_original is not old.sealed_original)
-           and not (old.sealed_original is null and new.sealed_original is not null and length(new.original) = 0)
-           and not (old.sealed_original is not null and new.sealed_original is null and length(old.original) = 0))
+           and not (old.sealed_original is null and new.sealed_original is not null and length(new.original) = 0
+                    and ${notSealed('old.text')} and not ${notSealed('new.text')})
+           and not (old.sealed_original is not null and new.sealed_original is null and length(old.original) = 0
+                    and not ${notSealed('old.text')} and ${notSealed('new.text')}))
      begin select raise(abort, 'original bytes and sha256 of a document are immutable'); end`,
     // FTS5 external-content tables must be told exactly what they indexed: rows with sealed text were
     // never indexed, so they are neither added nor deleted.
@@ -82,11 +86,13 @@ async function postgresChanges(db: Kysely<Database>): Promise<void> {
        end if;
        if new.original is distinct from old.original or new.sealed_original is distinct from old.sealed_original then
          -- Sealing: the bytes give way to their ciphertext.
-         if old.sealed_original is null and new.sealed_original is not null and length(new.original) = 0 then
+         if old.sealed_original is null and new.sealed_original is not null and length(new.original) = 0
+            and ${notSealed('old.text')} and not ${notSealed('new.text')} then
            return new;
          end if;
          -- Opening: the bytes come back, and they must be the very bytes the hash was taken of.
          if old.sealed_original is not null and new.sealed_original is null and length(old.original) = 0
+            and not ${notSealed('old.text')} and ${notSealed('new.text')}
             and encode(sha256(new.original), 'hex') = new.sha256 then
            return new;
          end if;

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../index.js';
 import { LATEST_VERSION } from '../migrations/index.js';
-import { describeStoreContract } from '../store-contract.js';
+import { describeSealingContract } from '../sealing-contract.js';
+import { describeStoreContract, type StoreFactory } from '../store-contract.js';
 import { buildNewDocument } from '../testing/builders.js';
 import { openPostgresStore } from './index.js';
 import { toTsQuery } from './postgres-search.js';
@@ -21,10 +22,12 @@ if (database) {
   afterAll(async () => {
     await shared?.close();
   });
-  describeStoreContract('postgres', async () => {
+  const postgresFactory: StoreFactory = async () => {
     shared ??= await openPostgresStore(database.url, { schema, maxConnections: 4 });
     return { store: shared, dispose: () => emptySchema(database.url, schema) };
-  });
+  };
+  describeStoreContract('postgres', postgresFactory);
+  describeSealingContract('postgres', postgresFactory);
 }
 
 describe.skipIf(!database)('PostgreSQL store', () => {

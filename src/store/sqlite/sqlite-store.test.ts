@@ -8,11 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BadInputError } from '../../errors.js';
 import { openStore } from '../index.js';
 import { LATEST_VERSION, MIGRATIONS } from '../migrations/index.js';
-import { describeStoreContract } from '../store-contract.js';
+import { describeSealingContract } from '../sealing-contract.js';
+import { describeStoreContract, type StoreFactory } from '../store-contract.js';
 import { buildNewDocument } from '../testing/builders.js';
 import { openSqliteStore } from './index.js';
 
-describeStoreContract('sqlite', async () => {
+const sqliteFactory: StoreFactory = async () => {
   const dir = mkdtempSync(join(tmpdir(), 'chronicle-store-'));
   const store = await openSqliteStore(join(dir, 'test.db'));
   return {
@@ -22,7 +23,9 @@ describeStoreContract('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+};
+describeStoreContract('sqlite', sqliteFactory);
+describeSealingContract('sqlite', sqliteFactory);
 
 describe('SQLite store file', () => {
   let dir: string;
