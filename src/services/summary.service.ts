@@ -1,4 +1,7 @@
+import type { Sensitivity } from '../domain/chronicle-json.js';
+import { canRead, SENSITIVITIES } from '../protect/sensitivity.js';
 import type { Store } from '../store/index.js';
+import { overviewRepository } from '../store/kysely/overview.repository.js';
 
 /** What a store holds, in counts. */
 export interface StoreSummary {
@@ -11,11 +14,20 @@ export interface StoreSummary {
   eventsByType: Record<string, number>;
 }
 
-/** Counts of documents, entities by type and events by type. */
-export async function summarizeStore(store: Store): Promise<StoreSummary> {
-  const documents = await store.documents.count();
-  const entities = await store.entities.countByType();
-  const eventsByType = await store.events.countByType();
+/** The levels a reader cleared up to `clearance` may see, least protected first. */
+export function readableLevels(clearance: Sensitivity): Sensitivity[] {
+  return SENSITIVITIES.filter((level) => canRead(clearance, level));
+}
+
+/**
+ * Counts of documents, entities by type and events by type that a reader cleared up to `clearance`
+ * may see (everything by default, as the command line sees it). Each record counts by its own mark.
+ */
+export async function summarizeStore(store: Store, clearance: Sensitivity = 'confidential'): Promise<StoreSummary> {
+  const overview = overviewRepository(store, readableLevels(clearance));
+  const documents = await overview.countDocuments();
+  const entities = await overview.countEntitiesByType();
+  const eventsByType = await overview.countEventsByType();
   return {
     documents,
     people: entities.person,
