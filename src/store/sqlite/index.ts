@@ -9,6 +9,7 @@ import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
 import { ImmediateSqliteDialect } from './immediate-dialect.js';
 import { sqliteDialect } from './sqlite-dialect.js';
+import { cachingStatements } from './statement-cache.js';
 
 /** Options for tests and tools: apply only some migrations (to build an old-version file). */
 export interface SqliteStoreOptions {
@@ -35,7 +36,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   } catch (error) {
     throw new BadInputError(path, `cannot open the store: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: file }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(file) }) });
   try {
     await migrate(db, sqliteDialect, options.migrations);
   } catch (error) {
