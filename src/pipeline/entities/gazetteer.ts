@@ -14,18 +14,26 @@ const FEATURES = new Map(FEATURE_PREFIX.flatMap((p) => ['B', 'I', 'L', 'U'].map(
 /** Longest phrase looked up, in tokens. */
 const MAX_PHRASE = 5;
 
+/** Position codes of `annotateCodes`: 0 for none, then B, I, L, U. */
+export const GAZETTEER_POSITIONS = ['', 'B', 'I', 'L', 'U'] as const;
+
+// Marks an entry that begins a longer phrase ("united", "united arab"), kept beside the category bits
+// so one lookup per step says both whether the phrase is known and whether to read on.
+const GOES_ON = 1 << GAZETTEER_CATEGORIES.length;
+const CATEGORY_BITS = GOES_ON - 1;
+
 /** Phrase → bit set of categories; built once from the stored lists. */
 export class Gazetteer {
-  private readonly phrases = new Map<string, number>();
-  /** Every proper beginning of a longer phrase ("united", "united arab"), so lookups stop early. */
-  private readonly prefixes = new Set<string>();
+  /** Phrase → category bits, plus GOES_ON for every proper beginning of a longer phrase. */
+  private readonly entries = new Map<string, number>();
 
   constructor(data: GazetteerData) {
     GAZETTEER_CATEGORIES.forEach((category, bit) => {
       for (const phrase of data[category] ?? []) {
-        this.phrases.set(phrase, (this.phrases.get(phrase) ?? 0) | (1 << bit));
+        this.entries.set(phrase, (this.entries.get(phrase) ?? 0) | (1 << bit));
         for (let at = phrase.indexOf(' '); at > 0; at = phrase.indexOf(' ', at + 1)) {
-          this.prefixes.add(phrase.slice(0, at));
+          const prefix = phrase.slice(0, at);
+          this.entries.set(prefix, (this.entries.get(prefix) ?? 0) | GOES_ON);
         }
       }
     });
@@ -33,7 +41,40 @@ export class Gazetteer {
 
   /** Bit set of the categories a phrase belongs to (0 when unknown). */
   lookup(phrase: string): number {
-    return this.phrases.get(phrase) ?? 0;
+    return (this.entries.get(phrase) ?? 0) & CATEGORY_BITS;
+  }
+
+  /**
+   * For each token and category, the position code (GAZETTEER_POSITIONS) of the token inside the
+   * longest phrase of that category covering it, at `token * categories + bit`. `lower` holds the
+   * tokens lower-cased.
+   */
+  annotateCodes(lower: readonly string[]): Uint8Array {
+    const C = GAZETTEER_CATEGORIES.length;
+    const codes = new Uint8Array(lower.length * C);
+    // Length of the longest phrase of each category covering each token: token * categories + bit.
+    const covered = new Uint8Array(lower.length * C);
+    for (let i = 0; i < lower.length; i++) {
+      let phrase = '';
+      for (let n = 1; n <= MAX_PHRASE && i + n <= lower.length; n++) {
+        phrase = n === 1 ? (lower[i] ?? '') : `${phrase} ${lower[i + n - 1] ?? ''}`;
+        const entry = this.entries.get(phrase);
+        if (entry === undefined) break;
+        const bits = entry & CATEGORY_BITS;
+        for (let bit = 0; bit < C; bit++) {
+          if ((bits & (1 << bit)) === 0) continue;
+          // Keep the longest match per category; an equally long earlier one stays.
+          for (let k = 0; k < n; k++) {
+            const slot = (i + k) * C + bit;
+            if ((covered[slot] as number) >= n) continue;
+            covered[slot] = n;
+            codes[slot] = n === 1 ? 4 : k === 0 ? 1 : k === n - 1 ? 3 : 2;
+          }
+        }
+        if ((entry & GOES_ON) === 0) break;
+      }
+    }
+    return codes;
   }
 
   /**
@@ -41,39 +82,17 @@ export class Gazetteer {
    * category that covers it. `lower` holds the tokens lower-cased.
    */
   annotate(lower: readonly string[]): string[][] {
-    const out: string[][] = lower.map(() => []);
-    // Length of the longest phrase of each category covering each token: token * categories + bit.
-    const covered = new Uint8Array(lower.length * GAZETTEER_CATEGORIES.length);
-    for (let i = 0; i < lower.length; i++) {
-      let phrase = '';
-      for (let n = 1; n <= MAX_PHRASE && i + n <= lower.length; n++) {
-        phrase = n === 1 ? (lower[i] ?? '') : `${phrase} ${lower[i + n - 1] ?? ''}`;
-        const bits = this.phrases.get(phrase);
-        const goesOn = this.prefixes.has(phrase);
-        if (bits === undefined) {
-          if (goesOn) continue;
-          break;
-        }
-        for (let bit = 0; bit < GAZETTEER_CATEGORIES.length; bit++) {
-          if ((bits & (1 << bit)) === 0) continue;
-          // Keep the longest match per category starting here; shorter ones are overwritten below.
-          for (let k = 0; k < n; k++) {
-            const slot = (i + k) * GAZETTEER_CATEGORIES.length + bit;
-            if ((covered[slot] as number) >= n) continue;
-            covered[slot] = n;
-            const pos = n === 1 ? 'U' : k === 0 ? 'B' : k === n - 1 ? 'L' : 'I';
-            const list = out[i + k];
-            if (!list) continue;
-            const prefix = FEATURE_PREFIX[bit] ?? '';
-            const feature = FEATURES.get(`${prefix}${pos}`) ?? `${prefix}${pos}`;
-            const at = list.findIndex((f) => f.startsWith(prefix));
-            if (at >= 0) list[at] = feature;
-            else list.push(feature);
-          }
-        }
-        if (!goesOn) break;
+    const C = GAZETTEER_CATEGORIES.length;
+    const codes = this.annotateCodes(lower);
+    return lower.map((_, i) => {
+      const list: string[] = [];
+      for (let bit = 0; bit < C; bit++) {
+        const code = codes[i * C + bit] as number;
+        if (code === 0) continue;
+        const feature = `${FEATURE_PREFIX[bit] ?? ''}${GAZETTEER_POSITIONS[code] ?? ''}`;
+        list.push(FEATURES.get(feature) ?? feature);
       }
-    }
-    return out;
+      return list;
+    });
   }
 }

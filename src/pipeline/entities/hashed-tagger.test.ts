@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from '../segment.js';
 import { featurizeDocument } from './featurize.js';
-import { gatherEvidence } from './features.js';
-import { contextRows, tagWithRows } from './hashed-tagger.js';
+import { gatherEvidence, wordFeatures } from './features.js';
+import { Gazetteer } from './gazetteer.js';
+import { integerScores, staticScores, tagSequence, tagWithScores } from './hashed-tagger.js';
 import { LABELS, constraintTables, constraintsFor } from './labels.js';
 import { getNerResources } from './model.js';
 import { taggingSequences } from './sequences.js';
-import { tagTokens } from './tagger.js';
+import { sparseModel, tagTokens } from './tagger.js';
 
 const TEXT = `KAZAKH COURT JAILS JOURNALIST OVER “FALSE INFORMATION”
 
@@ -15,21 +16,42 @@ Human Rights Watch said. President Tokayev’s office did not comment. Sadykov's
 the BTA Bank, said the U.N. Human Rights Committee (HRC) had been told; the HRC | Amnesty replied.`;
 
 describe('hashed tagging', () => {
-  it('finds exactly the model rows of the string features and tags the same labels', () => {
+  it('scores exactly the string features and tags the same labels', () => {
     const { model, gazetteer } = getNerResources();
     const doc = segment(TEXT);
     const { sequences, features } = featurizeDocument(doc, gazetteer);
     const evidence = gatherEvidence(taggingSequences(doc), gazetteer);
     expect(sequences.length).toBeGreaterThan(2);
-    sequences.forEach((tokens, s) => {
-      const ctx = contextRows(model, tokens, gazetteer, evidence);
-      tokens.forEach((_, i) => {
-        const expected = (features[s]?.[i] ?? []).map((f) => model.index.get(f) ?? -1).filter((r) => r >= 0);
-        const got = [...ctx.rows.slice(ctx.start[i], ctx.start[i + 1])];
-        expect(got.sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+    const L = LABELS.length;
+    // Twice: the second pass reads every word, shape and triple from the caches the first one filled.
+    for (let pass = 0; pass < 2; pass++) {
+      sequences.forEach((tokens, s) => {
+        const fixed = staticScores(model, tokens, gazetteer, evidence);
+        tokens.forEach((t, i) => {
+          const expected = integerScores(model, [...wordFeatures(t.text), ...(features[s]?.[i] ?? [])]);
+          expect([...fixed.scores.slice(i * L, (i + 1) * L)]).toEqual([...expected]);
+        });
+        expect(tagWithScores(model, tokens, fixed)?.map((k) => LABELS[k])).toEqual(tagTokens(model, tokens, features[s] ?? []));
       });
-      expect(tagWithRows(model, tokens, ctx).map((k) => LABELS[k])).toEqual(tagTokens(model, tokens, features[s] ?? []));
-    });
+    }
+  });
+});
+
+describe('ties', () => {
+  it('leaves a tie in integer weights to the float sums, as training tags', () => {
+    // U-ORG 2 against U-PER 1 + 0.99999: equal once stored as integers, U-ORG by a hair in floats.
+    const index = new Map([['b', 0], ['w=wba', 1]]);
+    const dense = new Float32Array(2 * LABELS.length);
+    dense[LABELS.indexOf('U-ORG')] = 2;
+    dense[LABELS.indexOf('U-PER')] = 1;
+    dense[LABELS.length + LABELS.indexOf('U-PER')] = 0.99999;
+    const model = sparseModel(LABELS, index, dense);
+    const tokens = [{ start: 0, end: 3, text: 'WBA', pos: 'PROPN' }];
+    const gazetteer = new Gazetteer({});
+    const evidence = { lower: new Set<string>(), capitalised: new Set<string>(), afterFirstName: new Set<string>(), afterTitle: new Set<string>(), beforeOrgHead: new Set<string>() };
+    expect(tagWithScores(model, tokens, staticScores(model, tokens, gazetteer, evidence))).toBeNull();
+    expect(tagTokens(model, tokens, [[]])).toEqual(['U-ORG']);
+    expect(tagSequence(model, tokens, gazetteer, evidence).map((k) => LABELS[k])).toEqual(['U-ORG']);
   });
 });
 

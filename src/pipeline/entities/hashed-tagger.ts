@@ -1,273 +1,458 @@
 /**
  * Run-time tagging without feature strings: the same features as `tokenFeatures`, `wordFeatures` and
- * `historyFeatures` (training uses those), found as model rows through their composed hashes.
+ * `historyFeatures` (training uses those), scored in integer units of the stored weights.
+ *
+ * Most features are a function of something with a small vocabulary (a word, a shape triple, a triple
+ * of parts of speech, a gazetteer position, the previous labels), so their summed weights are kept as
+ * dense vectors per word, triple or label and reused. Only the features that pair a word with a shape or
+ * a previous label are looked up one by one, through composed hashes. Sums of integers do not depend
+ * on their order, so the cached partial sums score exactly what the feature strings score.
  */
 import type { Token } from '../segment.js';
 import { cachedPartHash, FeatureHasher, partHash, type PartHash } from './feature-hash.js';
 import {
   hasLetters,
-  isAllCaps,
   isTitleCase,
   normalizeWord,
   shortShape,
+  SMALL_WORDS,
   stripDot,
+  tokenFeatures,
   wordFeatures,
   type DocumentEvidence,
 } from './features.js';
-import type { Gazetteer } from './gazetteer.js';
-import { LABELS, constraintTables } from './labels.js';
+import { GAZETTEER_CATEGORIES, GAZETTEER_POSITIONS, type Gazetteer } from './gazetteer.js';
+import { constraintTable, isPossessive, LABELS } from './labels.js';
 import { ORG_HEADS, PERSON_TITLES } from './lexicon.js';
-import { addScores, type LinearModel } from './tagger.js';
+import { tagTokens, type LinearModel } from './tagger.js';
 
+const L = LABELS.length;
 const P = (s: string): PartHash => partHash(s);
 const SEP = P('|');
-const START = P('<s>');
-const END = P('</s>');
-const PREFIX = {
-  p: P('p='),
-  m1: P('w-1='),
-  p1: P('w+1='),
-  m2: P('w-2='),
-  p2: P('w+2='),
-  pm1: P('p-1='),
-  pp1: P('p+1='),
-  pm1p: P('p-1p='),
-  ppp1: P('pp+1='),
-  shm1: P('sh-1='),
-  shp1: P('sh+1='),
-  shm1p1: P('sh-1+1='),
-  wm1sh: P('w-1sh='),
-  shwp1: P('shw+1='),
-  first: P('first|'),
-  acw: P('AC|w='),
-  gm1: P('-1'),
-  gp1: P('+1'),
-} as const;
+const PREFIX = { wm1sh: P('w-1sh='), shwp1: P('shw+1='), acw: P('AC|w=') } as const;
+const START_H = P('<s>');
+const END_H = P('</s>');
 
-/** A model made ready for hashed lookups: the hash table and the rows of fixed and history features. */
+/** What the tagger needs of one distinct token text, computed once. */
+interface WordInfo {
+  /** `normalizeWord(text)` and its hash. */
+  lower: string;
+  lowerH: PartHash;
+  /** Hash of the plain lower case (`text.toLowerCase()`, as the history features use it). */
+  lowerCaseH: PartHash;
+  shape: ShapeInfo;
+  /** Summed weights of `wordFeatures(text)`. */
+  own: Int32Array;
+  /** Summed weights of the word as a neighbour: `w-1=`, `w+1=`, `w-2=`, `w+2=` (L entries each). */
+  near: Int32Array;
+  letters: boolean;
+  titled: boolean;
+  upper: boolean;
+  /** A capitalised function word ("To", "Of"): a sign of a title-case headline. */
+  smallTitled: boolean;
+  /** The word (final dot dropped) is a person's title / an organization head word. */
+  title: boolean;
+  orgHead: boolean;
+  possessive: boolean;
+}
+
+/** A short shape with an id (for the triple cache) and the summed `t-1sh=` weights after each label. */
+interface ShapeInfo {
+  id: number;
+  text: string;
+  hash: PartHash;
+  /** Row `prev + 1` (L entries): weights of `t-1sh=PREV|shape`. */
+  history: Int32Array;
+}
+
+/** A model made ready for integer scoring, with its caches. */
 interface Compiled {
+  model: LinearModel;
   hasher: FeatureHasher;
-  fixed: Record<'AC' | 'ACdcap' | 'ACdlow' | 'dlow' | 'dcap0' | 'dcap' | 'dfirst' | 'dtitle' | 'dorg' | 'title1' | 'orghead1', number>;
-  /** Row of `t-1=LABEL`, by previous label + 1. */
+  /** Weights of row r as (label, integer weight) pairs: `pairs[2j]`, `pairs[2j + 1]` for j in rowStart[r] … rowStart[r + 1]. */
+  pairs: Int32Array;
+  scale: number;
+  fixed: Record<'AC' | 'ACdcap' | 'ACdlow' | 'dlow' | 'dcap0' | 'dcap' | 'dfirst' | 'dtitle' | 'dorg' | 'title1' | 'orghead1', Int32Array>;
+  /** Neighbour features of the sentence padding: `w-1=<s>`, `w+1=</s>`, `w-2=<s>`, `w+2=</s>`. */
+  padNear: Int32Array;
+  /** Gazetteer features by (category * 5 + position code) * 3 + (0 own, 1 of the previous token, 2 of the next). */
+  gazetteer: Int32Array[];
+  /** `t-1=` by previous label + 1, and `t-2t-1=` by (prev2 + 1) * (L + 1) + prev1 + 1. */
   t1: Int32Array;
-  /** Row of `t-2t-1=L2|L1`, by (prev2 + 1) * (labels + 1) + prev1 + 1. */
   t2t1: Int32Array;
-  /** Hash of `t-1w=LABEL|` and `t-1sh=LABEL|`, by previous label + 1. */
+  /** Hash of `t-1w=LABEL|`, by previous label + 1. */
   t1w: PartHash[];
-  t1sh: PartHash[];
-  /** Summed scores of a word's own features, by word. */
-  wordScores: Map<string, Float64Array>;
+  words: Map<string, WordInfo>;
+  shapes: Map<string, ShapeInfo>;
+  /** Parts of speech by tag, with ids 1…; 0 is the sentence padding. */
+  pos: Map<string, number>;
+  posTriples: Map<number, Int32Array>;
+  shapeTriples: Map<number, Int32Array>;
 }
 
 const compiledModels = new WeakMap<LinearModel, Compiled>();
+
+/** Caches grow with the vocabulary read; past this many words they start again. */
+const MAX_WORDS = 60_000;
+const MAX_SHAPES = 4_096;
+const MAX_POS = 1_000;
+const SHAPE_KEY = 1 << 16;
 
 function labelName(k: number): string {
   return k < 0 ? '<s>' : (LABELS[k] ?? 'O');
 }
 
+/** The stored integer weights: a decoded model's exactly; an in-memory one's as encoding would store them. */
+function integerWeights(model: LinearModel): { pairs: Int32Array; scale: number } {
+  let scale = model.scale;
+  if (scale === undefined) {
+    let maxAbs = 1e-9;
+    for (const x of model.weight) maxAbs = Math.max(maxAbs, Math.abs(x));
+    scale = 32767 / maxAbs;
+  }
+  const pairs = new Int32Array(model.weight.length * 2);
+  for (let j = 0; j < model.weight.length; j++) {
+    pairs[2 * j] = model.label[j] as number;
+    pairs[2 * j + 1] = Math.round((model.weight[j] as number) * scale);
+  }
+  return { pairs, scale };
+}
+
+function addRow(c: Compiled, row: number, v: Int32Array, at = 0): void {
+  if (row < 0) return;
+  const { pairs } = c;
+  const { rowStart } = c.model;
+  const end = rowStart[row + 1] as number;
+  for (let j = rowStart[row] as number; j < end; j++) {
+    const k = at + (pairs[2 * j] as number);
+    v[k] = (v[k] as number) + (pairs[2 * j + 1] as number);
+  }
+}
+
+/** Summed weights of feature strings into `v` at offset `at` (used when a cache entry is made). */
+function addFeatures(c: Compiled, features: readonly string[], v: Int32Array, at = 0): void {
+  for (const f of features) addRow(c, c.model.index.get(f) ?? -1, v, at);
+}
+
+function vectorOf(c: Compiled, ...features: string[]): Int32Array {
+  const v = new Int32Array(L);
+  addFeatures(c, features, v);
+  return v;
+}
+
+function addVector(v: Int32Array, at: number, w: Int32Array, from = 0): void {
+  for (let k = 0; k < L; k++) v[at + k] = (v[at + k] as number) + (w[from + k] as number);
+}
+
 function compile(model: LinearModel): Compiled {
-  let c = compiledModels.get(model);
-  if (c) return c;
-  const hasher = new FeatureHasher(model.index, model.index.size);
-  const L = LABELS.length + 1;
-  const t1 = new Int32Array(L);
-  const t2t1 = new Int32Array(L * L);
-  const t1w: PartHash[] = [];
-  const t1sh: PartHash[] = [];
-  for (let a = -1; a < LABELS.length; a++) {
-    t1[a + 1] = model.index.get(`t-1=${labelName(a)}`) ?? -1;
-    t1w.push(P(`t-1w=${labelName(a)}|`));
-    t1sh.push(P(`t-1sh=${labelName(a)}|`));
-    for (let b = -1; b < LABELS.length; b++) {
-      t2t1[(b + 1) * L + a + 1] = model.index.get(`t-2t-1=${labelName(b)}|${labelName(a)}`) ?? -1;
+  const known = compiledModels.get(model);
+  if (known) return known;
+  const { pairs, scale } = integerWeights(model);
+  const c: Compiled = {
+    model,
+    hasher: new FeatureHasher(model.index, model.index.size),
+    pairs,
+    scale,
+    fixed: undefined as unknown as Compiled['fixed'],
+    padNear: new Int32Array(4 * L),
+    gazetteer: [],
+    t1: new Int32Array((L + 1) * L),
+    t2t1: new Int32Array((L + 1) * (L + 1) * L),
+    t1w: [],
+    words: new Map(),
+    shapes: new Map(),
+    pos: new Map(),
+    posTriples: new Map(),
+    shapeTriples: new Map(),
+  };
+  const fixed = (f: string): Int32Array => vectorOf(c, f);
+  c.fixed = {
+    AC: fixed('AC'),
+    ACdcap: fixed('AC|dcap'),
+    ACdlow: fixed('AC|dlow'),
+    dlow: fixed('dlow'),
+    dcap0: fixed('dcap0'),
+    dcap: fixed('dcap'),
+    dfirst: fixed('dfirst'),
+    dtitle: fixed('dtitle'),
+    dorg: fixed('dorg'),
+    title1: fixed('title-1'),
+    orghead1: fixed('orghead+1'),
+  };
+  addFeatures(c, ['w-1=<s>'], c.padNear, 0);
+  addFeatures(c, ['w+1=</s>'], c.padNear, L);
+  addFeatures(c, ['w-2=<s>'], c.padNear, 2 * L);
+  addFeatures(c, ['w+2=</s>'], c.padNear, 3 * L);
+  for (const category of GAZETTEER_CATEGORIES) {
+    for (const position of GAZETTEER_POSITIONS) {
+      const g = `g:${category}:${position}`;
+      // Code 0 (no phrase) is never added; its slots only keep the indexing simple.
+      if (!position) c.gazetteer.push(new Int32Array(L), new Int32Array(L), new Int32Array(L));
+      else c.gazetteer.push(vectorOf(c, g), vectorOf(c, `-1${g}`), vectorOf(c, `+1${g}`));
     }
   }
-  const get = (f: string): number => model.index.get(f) ?? -1;
-  c = {
-    hasher,
-    fixed: {
-      AC: get('AC'),
-      ACdcap: get('AC|dcap'),
-      ACdlow: get('AC|dlow'),
-      dlow: get('dlow'),
-      dcap0: get('dcap0'),
-      dcap: get('dcap'),
-      dfirst: get('dfirst'),
-      dtitle: get('dtitle'),
-      dorg: get('dorg'),
-      title1: get('title-1'),
-      orghead1: get('orghead+1'),
-    },
-    t1,
-    t2t1,
-    t1w,
-    t1sh,
-    wordScores: new Map(),
-  };
+  for (let a = -1; a < L; a++) {
+    addFeatures(c, [`t-1=${labelName(a)}`], c.t1, (a + 1) * L);
+    c.t1w.push(P(`t-1w=${labelName(a)}|`));
+    for (let b = -1; b < L; b++) addFeatures(c, [`t-2t-1=${labelName(b)}|${labelName(a)}`], c.t2t1, ((b + 1) * (L + 1) + a + 1) * L);
+  }
   compiledModels.set(model, c);
   return c;
 }
 
-/** Context rows of each token of one sequence: token i's rows are `rows[start[i]]` … `rows[start[i + 1] - 1]`. */
-export interface ContextRows {
-  rows: Int32Array;
-  start: Int32Array;
-  /** Hashes of each token lower-cased (plain `toLowerCase`, as the history features use) and of its short shape. */
-  lowerCase: PartHash[];
-  shape: PartHash[];
+function shapeInfo(c: Compiled, text: string): ShapeInfo {
+  let s = c.shapes.get(text);
+  if (!s) {
+    const history = new Int32Array((L + 1) * L);
+    for (let a = -1; a < L; a++) addFeatures(c, [`t-1sh=${labelName(a)}|${text}`], history, (a + 1) * L);
+    s = { id: c.shapes.size + 1, text, hash: P(text), history };
+    c.shapes.set(text, s);
+  }
+  return s;
 }
 
-// Plain lower case of a word, remembered (the history features use it, not the normalised form).
-const lowerCaseCache = new Map<string, PartHash>();
+function wordInfo(c: Compiled, text: string): WordInfo {
+  let w = c.words.get(text);
+  if (w) return w;
+  const lower = normalizeWord(text);
+  const own = new Int32Array(L);
+  addFeatures(c, wordFeatures(text), own);
+  const near = new Int32Array(4 * L);
+  addFeatures(c, [`w-1=${lower}`], near, 0);
+  addFeatures(c, [`w+1=${lower}`], near, L);
+  addFeatures(c, [`w-2=${lower}`], near, 2 * L);
+  addFeatures(c, [`w+2=${lower}`], near, 3 * L);
+  const letters = hasLetters(text);
+  const titled = isTitleCase(text);
+  w = {
+    lower,
+    lowerH: cachedPartHash(lower),
+    lowerCaseH: cachedPartHash(text.toLowerCase()),
+    shape: shapeInfo(c, shortShape(text)),
+    own,
+    near,
+    letters,
+    titled,
+    upper: letters && text === text.toUpperCase(),
+    smallTitled: titled && SMALL_WORDS.has(text.toLowerCase()),
+    title: PERSON_TITLES.has(stripDot(lower)),
+    orgHead: ORG_HEADS.has(stripDot(lower)),
+    possessive: isPossessive(text),
+  };
+  c.words.set(text, w);
+  return w;
+}
 
-function lowerCaseHash(word: string): PartHash {
-  let v = lowerCaseCache.get(word);
-  if (v === undefined) {
-    v = cachedPartHash(word.toLowerCase());
-    if (lowerCaseCache.size > 100_000) lowerCaseCache.clear();
-    lowerCaseCache.set(word, v);
+/**
+ * Drops the caches made from text once they are large. Shape ids start again, so the words that hold
+ * shapes and the triples keyed by their ids go too; called only between sequences, so no shape of an
+ * earlier generation meets one of the next.
+ */
+function forgetIfLarge(c: Compiled): void {
+  if (c.words.size < MAX_WORDS && c.shapes.size < MAX_SHAPES) return;
+  c.words.clear();
+  c.shapes.clear();
+  c.shapeTriples.clear();
+}
+
+function posId(c: Compiled, tag: string): number {
+  let id = c.pos.get(tag);
+  if (id === undefined) {
+    id = c.pos.size + 1;
+    c.pos.set(tag, id);
+  }
+  return id;
+}
+
+/** `p=`, `p-1=`, `p+1=`, `p-1p=`, `pp+1=` of a token, by the parts of speech around it. */
+function posTriple(c: Compiled, prev: string | undefined, tag: string, next: string | undefined): Int32Array {
+  const a = prev === undefined ? 0 : posId(c, prev);
+  const b = posId(c, tag);
+  const z = next === undefined ? 0 : posId(c, next);
+  const key = a < MAX_POS && b < MAX_POS && z < MAX_POS ? (a * MAX_POS + b) * MAX_POS + z : -1;
+  let v = key >= 0 ? c.posTriples.get(key) : undefined;
+  if (!v) {
+    const p = prev ?? '<s>';
+    const n = next ?? '</s>';
+    v = vectorOf(c, `p=${tag}`, `p-1=${p}`, `p+1=${n}`, `p-1p=${p}|${tag}`, `pp+1=${tag}|${n}`);
+    if (key >= 0) c.posTriples.set(key, v);
   }
   return v;
 }
 
-/** The rows of `tokenFeatures(tokens, gazetteer, ev)` that the model knows, without building the strings. */
-export function contextRows(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): ContextRows {
-  const { hasher, fixed } = compile(model);
+/** `sh-1=`, `sh+1=`, `sh-1+1=` of a token, and `first|` at the start of a sequence (the only place with no previous shape). */
+function shapeTriple(c: Compiled, prev: ShapeInfo | undefined, shape: ShapeInfo, next: ShapeInfo | undefined): Int32Array {
+  const a = prev?.id ?? 0;
+  const z = next?.id ?? 0;
+  // Ids stay below 2^16 unless one sequence brings thousands of new shapes; then no caching.
+  const key = a < SHAPE_KEY && shape.id < SHAPE_KEY && z < SHAPE_KEY ? (a * SHAPE_KEY + shape.id) * SHAPE_KEY + z : -1;
+  let v = key >= 0 ? c.shapeTriples.get(key) : undefined;
+  if (!v) {
+    const p = prev?.text ?? '<s>';
+    const n = next?.text ?? '</s>';
+    const sh = shape.text;
+    v = vectorOf(c, `sh-1=${p}|${sh}`, `sh+1=${sh}|${n}`, `sh-1+1=${p}|${sh}|${n}`);
+    if (!prev) addFeatures(c, [`first|${sh}`], v);
+    if (key >= 0) c.shapeTriples.set(key, v);
+  }
+  return v;
+}
+
+/** Whether a sequence is shouting (`isAllCaps`), from the word facts. */
+function shoutingOf(words: readonly WordInfo[]): boolean {
+  let letters = 0;
+  let upper = 0;
+  let titled = 0;
+  let small = 0;
+  for (const w of words) {
+    if (!w.letters) continue;
+    letters++;
+    if (w.upper) upper++;
+    if (w.titled) {
+      titled++;
+      if (w.smallTitled) small++;
+    }
+  }
+  if (letters >= 2 && upper / letters > 0.7) return true;
+  return letters >= 4 && titled === letters && small > 0;
+}
+
+/** Per token of one sequence, the summed weights of everything but the history features. */
+export interface StaticScores {
+  /** Token i's scores are `scores[i * L]` … `scores[i * L + L - 1]` (L = LABELS.length), in integer weight units. */
+  scores: Int32Array;
+  words: WordInfo[];
+}
+
+/** The scores of `wordFeatures` + `tokenFeatures(tokens, gazetteer, ev)` of each token. */
+export function staticScores(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): StaticScores {
+  const c = compile(model);
+  forgetIfLarge(c);
+  const { hasher, fixed } = c;
   const n = tokens.length;
-  const lower: string[] = new Array<string>(n);
-  const lowH: PartHash[] = new Array<PartHash>(n);
-  const shH: PartHash[] = new Array<PartHash>(n);
-  const posH: PartHash[] = new Array<PartHash>(n);
-  const lowerCase: PartHash[] = new Array<PartHash>(n);
+  const words = new Array<WordInfo>(n);
+  const lower = new Array<string>(n);
   for (let i = 0; i < n; i++) {
-    const t = tokens[i] as Token;
-    const l = normalizeWord(t.text);
-    lower[i] = l;
-    lowH[i] = cachedPartHash(l);
-    shH[i] = cachedPartHash(shortShape(t.text));
-    posH[i] = cachedPartHash(t.pos);
-    lowerCase[i] = lowerCaseHash(t.text);
+    const w = wordInfo(c, (tokens[i] as Token).text);
+    words[i] = w;
+    lower[i] = w.lower;
   }
-  const shouting = isAllCaps(tokens);
-  const gaz = gazetteer.annotate(lower);
-  const rows: number[] = [];
-  const start = new Int32Array(n + 1);
-  const push = (r: number): void => {
-    if (r >= 0) rows.push(r);
-  };
+  const shouting = shoutingOf(words);
+  const gaz = gazetteer.annotateCodes(lower);
+  const C = GAZETTEER_CATEGORIES.length;
+  const scores = new Int32Array(n * L);
   for (let i = 0; i < n; i++) {
-    start[i] = rows.length;
-    const w = (tokens[i] as Token).text;
-    const l = lower[i] as string;
-    const lh = lowH[i] as PartHash;
-    const sh = shH[i] as PartHash;
-    const p = posH[i] as PartHash;
-    const lPrev = i > 0 ? (lowH[i - 1] as PartHash) : START;
-    const lNext = i + 1 < n ? (lowH[i + 1] as PartHash) : END;
-    const pPrev = i > 0 ? (posH[i - 1] as PartHash) : START;
-    const pNext = i + 1 < n ? (posH[i + 1] as PartHash) : END;
-    const shPrev = i > 0 ? (shH[i - 1] as PartHash) : START;
-    const shNext = i + 1 < n ? (shH[i + 1] as PartHash) : END;
-    push(hasher.start(PREFIX.p).add(p).row());
-    push(hasher.start(PREFIX.m1).add(lPrev).row());
-    push(hasher.start(PREFIX.p1).add(lNext).row());
-    push(hasher.start(PREFIX.m2).add(i > 1 ? (lowH[i - 2] as PartHash) : START).row());
-    push(hasher.start(PREFIX.p2).add(i + 2 < n ? (lowH[i + 2] as PartHash) : END).row());
-    push(hasher.start(PREFIX.pm1).add(pPrev).row());
-    push(hasher.start(PREFIX.pp1).add(pNext).row());
-    push(hasher.start(PREFIX.pm1p).add(pPrev).add(SEP).add(p).row());
-    push(hasher.start(PREFIX.ppp1).add(p).add(SEP).add(pNext).row());
-    push(hasher.start(PREFIX.shm1).add(shPrev).add(SEP).add(sh).row());
-    push(hasher.start(PREFIX.shp1).add(sh).add(SEP).add(shNext).row());
-    push(hasher.start(PREFIX.shm1p1).add(shPrev).add(SEP).add(sh).add(SEP).add(shNext).row());
-    push(hasher.start(PREFIX.wm1sh).add(lPrev).add(SEP).add(sh).row());
-    push(hasher.start(PREFIX.shwp1).add(sh).add(SEP).add(lNext).row());
-    if (i === 0) push(hasher.start(PREFIX.first).add(sh).row());
-    const letters = hasLetters(w);
-    const titled = letters && isTitleCase(w);
+    const at = i * L;
+    const w = words[i] as WordInfo;
+    const prev = i > 0 ? (words[i - 1] as WordInfo) : undefined;
+    const next = i + 1 < n ? (words[i + 1] as WordInfo) : undefined;
+    addVector(scores, at, w.own);
+    addVector(scores, at, prev ? prev.near : c.padNear, 0);
+    addVector(scores, at, next ? next.near : c.padNear, L);
+    addVector(scores, at, i > 1 ? (words[i - 2] as WordInfo).near : c.padNear, 2 * L);
+    addVector(scores, at, i + 2 < n ? (words[i + 2] as WordInfo).near : c.padNear, 3 * L);
+    addVector(scores, at, posTriple(c, tokens[i - 1]?.pos, (tokens[i] as Token).pos, tokens[i + 1]?.pos));
+    addVector(scores, at, shapeTriple(c, prev?.shape, w.shape, next?.shape));
+    const sh = w.shape.hash;
+    addRow(c, hasher.start(PREFIX.wm1sh).add(prev ? prev.lowerH : START_H).add(SEP).add(sh).row(), scores, at);
+    addRow(c, hasher.start(PREFIX.shwp1).add(sh).add(SEP).add(next ? next.lowerH : END_H).row(), scores, at);
+    const l = w.lower;
+    const titled = w.letters && w.titled;
     if (shouting) {
-      push(fixed.AC);
-      push(hasher.start(PREFIX.acw).add(lh).row());
-      if (ev.capitalised.has(l)) push(fixed.ACdcap);
-      if (ev.lower.has(l)) push(fixed.ACdlow);
+      addVector(scores, at, fixed.AC);
+      addRow(c, hasher.start(PREFIX.acw).add(w.lowerH).row(), scores, at);
+      if (ev.capitalised.has(l)) addVector(scores, at, fixed.ACdcap);
+      if (ev.lower.has(l)) addVector(scores, at, fixed.ACdlow);
     } else if (titled) {
-      if (ev.lower.has(l)) push(fixed.dlow);
-      if (ev.capitalised.has(l)) push(i === 0 ? fixed.dcap0 : fixed.dcap);
+      if (ev.lower.has(l)) addVector(scores, at, fixed.dlow);
+      if (ev.capitalised.has(l)) addVector(scores, at, i === 0 ? fixed.dcap0 : fixed.dcap);
     }
-    if (letters && (titled || shouting)) {
-      if (ev.afterFirstName.has(l)) push(fixed.dfirst);
-      if (ev.afterTitle.has(l)) push(fixed.dtitle);
-      if (ev.beforeOrgHead.has(l)) push(fixed.dorg);
+    if (w.letters && (titled || shouting)) {
+      if (ev.afterFirstName.has(l)) addVector(scores, at, fixed.dfirst);
+      if (ev.afterTitle.has(l)) addVector(scores, at, fixed.dtitle);
+      if (ev.beforeOrgHead.has(l)) addVector(scores, at, fixed.dorg);
     }
-    if (PERSON_TITLES.has(stripDot(i > 0 ? (lower[i - 1] as string) : ''))) push(fixed.title1);
-    if (ORG_HEADS.has(stripDot(i + 1 < n ? (lower[i + 1] as string) : ''))) push(fixed.orghead1);
-    for (const g of gaz[i] ?? []) push(hasher.start(cachedPartHash(g)).row());
-    if (i > 0) for (const g of gaz[i - 1] ?? []) push(hasher.start(PREFIX.gm1).add(cachedPartHash(g)).row());
-    if (i + 1 < n) for (const g of gaz[i + 1] ?? []) push(hasher.start(PREFIX.gp1).add(cachedPartHash(g)).row());
+    // The padding's "" is neither a title nor an organization head.
+    if (prev?.title) addVector(scores, at, fixed.title1);
+    if (next?.orgHead) addVector(scores, at, fixed.orghead1);
+    for (let bit = 0; bit < C; bit++) {
+      const own = gaz[i * C + bit] as number;
+      if (own !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + own) * 3] as Int32Array);
+      const before = i > 0 ? (gaz[(i - 1) * C + bit] as number) : 0;
+      if (before !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + before) * 3 + 1] as Int32Array);
+      const after = i + 1 < n ? (gaz[(i + 1) * C + bit] as number) : 0;
+      if (after !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + after) * 3 + 2] as Int32Array);
+    }
   }
-  start[n] = rows.length;
-  return { rows: Int32Array.from(rows), start, lowerCase, shape: shH };
-}
-
-function addRow(model: LinearModel, row: number, scores: Float64Array): void {
-  if (row < 0) return;
-  const { rowStart, label, weight } = model;
-  const end = rowStart[row + 1] as number;
-  for (let j = rowStart[row] as number; j < end; j++) {
-    const k = label[j] as number;
-    scores[k] = (scores[k] as number) + (weight[j] as number);
-  }
-}
-
-function addWordScores(model: LinearModel, c: Compiled, word: string, scores: Float64Array): void {
-  let own = c.wordScores.get(word);
-  if (!own) {
-    own = new Float64Array(LABELS.length);
-    addScores(model, wordFeatures(word), own);
-    if (c.wordScores.size > 100_000) c.wordScores.clear();
-    c.wordScores.set(word, own);
-  }
-  for (let k = 0; k < own.length; k++) scores[k] = (scores[k] as number) + (own[k] as number);
+  return { scores, words };
 }
 
 /**
- * Greedy BILOU decoding of one sequence, as `tagTokens` does, from the context rows of `contextRows`.
- * Returns label indices into LABELS.
+ * Greedy BILOU decoding of one sequence, as `tagTokens` does, from the scores of `staticScores`
+ * plus the history features. Returns label indices into LABELS, or null when two labels tie for the
+ * best at some token: `tagTokens` then decides by the rounding of its float sums, which integers
+ * cannot reproduce (see `tagSequence`).
  */
-export function tagWithRows(model: LinearModel, tokens: readonly Token[], ctx: ContextRows): number[] {
+export function tagWithScores(model: LinearModel, tokens: readonly Token[], fixed: StaticScores): number[] | null {
   const c = compile(model);
   const { hasher } = c;
   const n = tokens.length;
-  const L = LABELS.length;
   const out: number[] = new Array<number>(n);
-  const scores = new Float64Array(L);
-  const allowed = constraintTables(tokens.map((t) => t.text));
+  const scores = new Int32Array(L);
   let prev1 = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i++) {
-    const word = (tokens[i] as Token).text;
-    const table = allowed[i] as Uint8Array;
+    const w = fixed.words[i] as WordInfo;
+    const table = constraintTable(w.possessive, i === n - 1 || (fixed.words[i + 1] as WordInfo).possessive);
     const from = (prev1 + 1) * L;
-    scores.fill(0);
-    addWordScores(model, c, word, scores);
-    for (let j = ctx.start[i] as number; j < (ctx.start[i + 1] as number); j++) addRow(model, ctx.rows[j] as number, scores);
-    addRow(model, c.t1[prev1 + 1] as number, scores);
-    addRow(model, c.t2t1[(prev2 + 1) * (L + 1) + prev1 + 1] as number, scores);
-    addRow(model, hasher.start(c.t1w[prev1 + 1] as PartHash).add(ctx.lowerCase[i] as PartHash).row(), scores);
-    addRow(model, hasher.start(c.t1sh[prev1 + 1] as PartHash).add(ctx.shape[i] as PartHash).row(), scores);
+    const t2 = ((prev2 + 1) * (L + 1) + prev1 + 1) * L;
+    for (let k = 0; k < L; k++) {
+      scores[k] = (fixed.scores[i * L + k] as number) + (c.t1[from + k] as number) + (c.t2t1[t2 + k] as number) + (w.shape.history[from + k] as number);
+    }
+    addRow(c, hasher.start(c.t1w[prev1 + 1] as PartHash).add(w.lowerCaseH).row(), scores);
     let best = 0;
     let bestScore = -Infinity;
+    let tied = false;
     for (let k = 0; k < L; k++) {
       if (table[from + k] !== 1) continue;
       const s = scores[k] as number;
       if (s > bestScore) {
         bestScore = s;
         best = k;
+        tied = false;
+      } else if (s === bestScore) {
+        tied = true;
       }
     }
+    if (tied) return null;
     out[i] = best;
     prev2 = prev1;
     prev1 = best;
   }
   return out;
+}
+
+/**
+ * Label indices of one sequence: integer scoring, and on a tie the string features and float sums of
+ * training's `tagTokens` (rare: a few sequences in ten thousand), so the labels are always the same.
+ */
+export function tagSequence(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): number[] {
+  const labels = tagWithScores(model, tokens, staticScores(model, tokens, gazetteer, ev));
+  if (labels) return labels;
+  ties++;
+  return tagTokens(model, tokens, tokenFeatures(tokens, gazetteer, ev)).map((l) => LABELS.indexOf(l));
+}
+
+let ties = 0;
+/** How many sequences fell back to float scoring so far (for benchmarks and tests). */
+export function tiesSoFar(): number {
+  return ties;
+}
+
+/** The integer scores of a list of feature strings (for tests: what `staticScores` must equal). */
+export function integerScores(model: LinearModel, features: readonly string[]): Int32Array {
+  const c = compile(model);
+  const v = new Int32Array(L);
+  addFeatures(c, features, v);
+  return v;
 }

@@ -3,7 +3,7 @@ import type { Segmented } from '../segment.js';
 import { addPersonAttributes } from './attributes.js';
 import { clusterMentions } from './cluster.js';
 import { gatherEvidence } from './features.js';
-import { contextRows, tagWithRows } from './hashed-tagger.js';
+import { tagSequence } from './hashed-tagger.js';
 import { LABELS } from './labels.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
@@ -22,12 +22,12 @@ export function recognizeEntities(doc: Segmented): ExtractedEntity[] {
 
 /** The same with a given model (training scripts evaluate a model before writing it). */
 export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): ExtractedEntity[] {
-  // The features of featurizeDocument + tagTokens (training's), looked up by hash: no strings per token.
+  // The features of featurizeDocument + tagTokens (training's), scored from cached sums: no strings per token.
   const { model, gazetteer } = resources;
   const sequences = taggingSequences(doc);
   const evidence = gatherEvidence(sequences, gazetteer);
   const labels = sequences.map((tokens) =>
-    tagWithRows(model, tokens, contextRows(model, tokens, gazetteer, evidence)).map((k) => LABELS[k] ?? 'O'),
+    tagSequence(model, tokens, gazetteer, evidence).map((k) => LABELS[k] ?? 'O'),
   );
   const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));

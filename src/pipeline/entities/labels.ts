@@ -66,6 +66,11 @@ export function constraintTables(words: readonly string[]): Uint8Array[] {
   return out;
 }
 
+/** The table of `constraintTables` for one token: on a possessive ending, or closing a name, or neither. */
+export function constraintTable(possessive: boolean, closing: boolean): Uint8Array {
+  return possessive ? ALLOWED_POSSESSIVE : closing ? ALLOWED_CLOSING : ALLOWED_INNER;
+}
+
 /**
  * For each token of a sequence, which labels may go on it after each previous label: the BILOU rules,
  * with a possessive ending kept outside any name (so the name before it must close).

@@ -63,5 +63,5 @@ export function decodeModel(header: ModelHeader, weights: Uint8Array): LinearMod
   if (at !== weights.byteLength) {
     throw new BadInputError('models/ner/weights.bin', `expected ${at} bytes, found ${weights.byteLength}`);
   }
-  return { labels: header.labels, index, rowStart, label, weight };
+  return { labels: header.labels, index, rowStart, label, weight, scale: header.scale };
 }

@@ -14,6 +14,8 @@ export interface LinearModel {
   rowStart: Int32Array;
   label: Uint8Array;
   weight: Float32Array;
+  /** For a model read from file: stored weights are `weight * scale`, integers (see model-file.ts). */
+  scale?: number;
 }
 
 /** Builds the sparse model from dense rows (`labels.length` weights per feature), dropping zeros. */
