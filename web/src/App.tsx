@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { api, LOGIN_PATH } from './api';
 import { DocumentPage } from './pages/DocumentPage';
 import { EntityPage } from './pages/EntityPage';
 import { ExportPage } from './pages/ExportPage';
@@ -8,6 +9,7 @@ import { PrintPage } from './pages/PrintPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { SearchPage } from './pages/SearchPage';
 import { Link, navigate, paths, useLocation, type Location } from './router';
+import { useSession } from './session';
 
 function route(location: Location) {
   const { path } = location;
@@ -43,6 +45,42 @@ function QuickSearch() {
   );
 }
 
+/** Who is logged in and with which role, with log out; or a way to log in. */
+function Account() {
+  const session = useSession();
+  const [error, setError] = useState<string | null>(null);
+  if (!session) return null;
+  if (session.singleUser) {
+    return (
+      <div className="account" title="No account exists yet: the local user acts as admin">
+        <span className="account-name">{session.name}</span> <span className="badge role">single-user</span>
+      </div>
+    );
+  }
+  if (!session.name) {
+    return (
+      <div className="account">
+        <span className="muted">Not logged in</span> <a href={LOGIN_PATH}>Log in</a>
+      </div>
+    );
+  }
+  const logout = (): void => {
+    api.logout().then(
+      () => window.location.assign(LOGIN_PATH),
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
+  };
+  return (
+    <div className="account">
+      <span className="account-name">{session.name}</span> <span className={`badge role role-${session.role}`}>{session.role}</span>{' '}
+      <button type="button" className="small" onClick={logout}>
+        Log out
+      </button>
+      {error ? <span className="error" role="alert">{error}</span> : null}
+    </div>
+  );
+}
+
 /** The app shell: navigation and the page for the current path. */
 export function App() {
   const location = useLocation();
@@ -69,6 +107,7 @@ export function App() {
             ))}
           </nav>
           {location.path === '/' || location.path === '/search' ? null : <QuickSearch />}
+          <Account />
         </header>
       )}
       {route(location)}

@@ -6,8 +6,12 @@ import type { QueueItem, ReviewAction, EventCorrection } from '../../src/service
 import type { SearchResults } from '../../src/services/web-search.service.js';
 import type { UploadOutcome } from '../../src/services/upload.service.js';
 import type { EntityCount, ReviewLogEntry } from '../../src/store/kysely/review.repository.js';
+import type { AuditEntry } from '../../src/audit/audit-log.js';
+import type { Sensitivity } from '../../src/domain/chronicle-json.js';
+import type { MarkOutcome } from '../../src/protect/sensitivity.js';
 
 export type {
+  AuditEntry,
   CaseView,
   CaseExport,
   DocumentView,
@@ -19,7 +23,9 @@ export type {
   QueueItem,
   ReviewAction,
   ReviewLogEntry,
+  MarkOutcome,
   SearchResults,
+  Sensitivity,
   UploadOutcome,
 };
 
@@ -41,12 +47,44 @@ export class ApiError extends Error {
   }
 }
 
+/** A record's level as `GET /api/sensitivity` answers it (src/auth/http-routes.ts). */
+export interface RecordSensitivity {
+  id: string;
+  level: Sensitivity;
+  /** Attributes marked on their own; an attribute without a mark has the entity's level. */
+  attributes?: Record<string, Sensitivity>;
+}
+
+/** Who is using the app, as `GET /api/auth/me` says. */
+export interface Session {
+  /** The account name, `local` in single-user mode, null when not logged in. */
+  name: string | null;
+  role: 'admin' | 'editor' | 'contributor' | 'viewer' | 'public';
+  /** No account exists yet: the local user acts as admin. */
+  singleUser: boolean;
+  csrfToken: string | null;
+}
+
+/** The login page the server renders (script-free, outside the app). */
+export const LOGIN_PATH = '/login';
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token; every state-changing request carries it. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? null : JSON.stringify(body),
-  });
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const response = await fetch(url, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
+  // No session (never logged in, logged out elsewhere, or expired): the server's login page takes over.
+  if (response.status === 401) {
+    window.location.assign(LOGIN_PATH);
+    throw new ApiError('Not logged in: opening the login page', 401);
+  }
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : null;
   if (!response.ok) {
@@ -54,6 +92,20 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     throw new ApiError(message, response.status);
   }
   return data as T;
+}
+
+/** Ids per sensitivity lookup, well under the server's limit and the URL length a server accepts. */
+const LOOKUP_CHUNK = 100;
+
+async function sensitivityOf(ids: readonly string[]): Promise<RecordSensitivity[]> {
+  const unique = [...new Set(ids)];
+  const out: RecordSensitivity[] = [];
+  for (let i = 0; i < unique.length; i += LOOKUP_CHUNK) {
+    const q = new URLSearchParams();
+    for (const id of unique.slice(i, i + LOOKUP_CHUNK)) q.append('id', id);
+    out.push(...(await request<{ records: RecordSensitivity[] }>('GET', `/api/sensitivity?${q}`)).records);
+  }
+  return out;
 }
 
 /** Query string of the defined, non-empty values. */
@@ -97,6 +149,15 @@ export const api = {
       { documents, ...(name ? { name } : {}), ...(reason ? { reason } : {}) },
     ),
   reviewLog: (limit = 20) => request<ReviewLogEntry[]>('GET', `/api/review/log${queryString({ limit })}`),
+  session: () => request<Session>('GET', '/api/auth/me'),
+  logout: () => request<{ ok: boolean }>('POST', '/api/auth/logout'),
+  /** Levels of the given records (those the reader may see); an entity's with its attributes' own marks. */
+  sensitivity: (ids: readonly string[]) => (ids.length ? sensitivityOf(ids) : Promise.resolve([])),
+  /** Sets the sensitivity of a document, entity, event or `ENTITY_ID#attribute`. */
+  mark: (id: string, level: Sensitivity, reason?: string) =>
+    request<MarkOutcome>('POST', '/api/mark', { id, level, ...(reason ? { reason } : {}) }),
+  /** Every recorded change to a record, oldest first (an entity's with its attributes' marks). */
+  history: (id: string) => request<AuditEntry[]>('GET', `/api/history/${encodeURIComponent(id)}`),
   ingest: (body: { name: string; content?: string; text?: string; kind?: string; published?: string; source?: string; url?: string }) =>
     request<UploadOutcome>('POST', '/api/ingest', body),
 };

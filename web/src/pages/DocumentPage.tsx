@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, type DocumentView } from '../api';
+import { HistoryPanel } from '../components/HistoryPanel';
+import { LevelBadge, MarkControl, useLevels } from '../components/Sensitivity';
 import { Panel, Pending, StatusBadge } from '../components/ui';
 import { formatTimestamp } from '../format';
 import { useAsync, useTitle } from '../hooks';
@@ -53,6 +55,9 @@ export function DocumentPage({ id, location }: { id: string; location: Location 
   const [layers, setLayers] = useState({ person: true, organization: true, place: true, date: true, evidence: true });
   const segments = useMemo(() => (d ? segmentText(d) : []), [d]);
   const textRef = useRef<HTMLDivElement>(null);
+  // Moves on with every mark set here, so levels and history are read again.
+  const [version, setVersion] = useState(0);
+  const levels = useLevels(d ? [d.document.id, ...d.evidence.map((e) => e.eventId)] : [], version);
   useEffect(() => {
     if (!d || !at) return;
     const target = textRef.current?.querySelector('.target');
@@ -80,6 +85,15 @@ export function DocumentPage({ id, location }: { id: string; location: Location 
       <header>
         <p className="kicker">Report</p>
         <h1>{d.document.title ?? d.document.id}</h1>
+        <p className="level-line">
+          Sensitivity{' '}
+          <MarkControl
+            id={d.document.id}
+            level={levels.get(d.document.id)?.level ?? d.document.sensitivity}
+            what="this report"
+            onChanged={() => setVersion((v) => v + 1)}
+          />
+        </p>
       </header>
       <div className="doc-layout">
         <article>
@@ -152,13 +166,17 @@ export function DocumentPage({ id, location }: { id: string; location: Location 
             <ul className="doc-events">
               {[...events.values()].map((e) => (
                 <li key={e.eventId}>
-                  <Link href={paths.document(id, e)}>{label(e.eventType)}</Link> <StatusBadge status={e.status} />
+                  <Link href={paths.document(id, e)}>{label(e.eventType)}</Link>
+                  <span>
+                    <StatusBadge status={e.status} /> <LevelBadge level={levels.get(e.eventId)?.level} />
+                  </span>
                 </li>
               ))}
             </ul>
           </Panel>
         </aside>
       </div>
+      <HistoryPanel id={d.document.id} version={version} />
     </main>
   );
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { api, type CaseScope } from '../api';
 import { CaseMap } from '../components/CaseMap';
+import { HistoryPanel } from '../components/HistoryPanel';
 import { MergeSplit } from '../components/MergeSplit';
+import { attributeLevel, LevelBadge, MarkControl, useLevels } from '../components/Sensitivity';
 import { Timeline } from '../components/Timeline';
 import { Citations, Panel, Pending, StatusBadge, TypeBadge } from '../components/ui';
 import { formatDuration, formatEventDate } from '../format';
@@ -23,6 +25,13 @@ export function EntityPage({ id }: { id: string }) {
   const [shown, setShown] = useState(PAGE);
   const view = useAsync(() => api.caseView(id, scope), [id, scope]);
   const c = view.data;
+  // Moves on with every mark set here, so levels and history are read again.
+  const [version, setVersion] = useState(0);
+  const marked = (): void => setVersion((v) => v + 1);
+  const levels = useLevels(
+    c ? [c.person.id, ...c.events.map((e) => e.id), ...c.documents.map((d) => d.id), ...c.connections.map((n) => n.id)] : [],
+    version,
+  );
   useTitle(c?.person.name ?? 'Case file');
   const pick = (eventId: string): void => {
     if (c && c.events.findIndex((e) => e.id === eventId) >= shown) setShown(c.events.length);
@@ -38,6 +47,8 @@ export function EntityPage({ id }: { id: string }) {
     `/api/entities/${encodeURIComponent(id)}/export?format=${format}&scope=${s}`;
   if (!c) return <main className="page"><Pending loading={view.loading} error={view.error} /></main>;
   const titles = new Map(c.documents.map((d) => [d.id, d.title ?? d.id]));
+  const own = levels.get(c.person.id);
+  const seenKeys = new Set<string>();
   const suggested = c.events.filter((e) => e.status === 'suggested').length;
   return (
     <main className="page case">
@@ -46,6 +57,9 @@ export function EntityPage({ id }: { id: string }) {
           <p className="kicker">{c.person.type === 'person' ? 'Case file' : c.person.type}</p>
           <h1>{c.person.name}</h1>
           {c.person.aliases.length ? <p className="aliases">Also: {c.person.aliases.join(' · ')}</p> : null}
+          <p className="level-line">
+            Sensitivity <MarkControl id={c.person.id} level={own?.level ?? c.person.sensitivity} what={c.person.name} onChanged={marked} />
+          </p>
         </div>
         <div className="actions">
           <a className="button" href={exportHref('json', 'confirmed')} download>
@@ -62,11 +76,21 @@ export function EntityPage({ id }: { id: string }) {
 
       <div className="case-meta">
         <dl className="attributes">
-          {c.attributes.map((a) => (
-            <div key={`${a.key}:${attributeText(a.value)}`}>
+          {c.attributes.map((a) => {
+            // One control per attribute name: a mark covers every value of it.
+            const first = !seenKeys.has(a.key);
+            seenKeys.add(a.key);
+            const level = attributeLevel(own, a.key) ?? c.person.sensitivity;
+            return (
+            <div key={`${a.key}:${attributeText(a.value)}`} data-attribute={a.key}>
               <dt>
                 {a.key}
-                {a.sensitive ? <span className="badge sensitive">sensitive</span> : null}
+                {a.sensitive ? <span className="badge sensitive">sensitive</span> : null}{' '}
+                {first ? (
+                  <MarkControl id={`${c.person.id}#${a.key}`} level={level} what={`attribute ${a.key}`} onChanged={marked} />
+                ) : (
+                  <LevelBadge level={level} />
+                )}
               </dt>
               <dd>
                 {attributeText(a.value)}{' '}
@@ -77,7 +101,8 @@ export function EntityPage({ id }: { id: string }) {
                 ))}
               </dd>
             </div>
-          ))}
+            );
+          })}
           <div>
             <dt>sources</dt>
             <dd>
@@ -139,7 +164,8 @@ export function EntityPage({ id }: { id: string }) {
                     ) : null}
                     {' '}
                     <StatusBadge status={e.status} />
-                    {e.modality !== 'asserted' ? <span className="badge modality">{e.modality}</span> : null}
+                    {e.modality !== 'asserted' ? <span className="badge modality">{e.modality}</span> : null}{' '}
+                    <MarkControl id={e.id} level={levels.get(e.id)?.level} what={`event ${e.typeLabel}`} onChanged={marked} />
                   </div>
                   <p className="event-facts muted">
                     {[
@@ -170,7 +196,10 @@ export function EntityPage({ id }: { id: string }) {
             <ul className="connections">
               {c.connections.map((n) => (
                 <li key={n.id}>
-                  <Link href={paths.entity(n.id)}>{n.name}</Link> <span className="muted">{n.type}</span>
+                  <span>
+                    <Link href={paths.entity(n.id)}>{n.name}</Link> <LevelBadge level={levels.get(n.id)?.level} />
+                  </span>{' '}
+                  <span className="muted">{n.type}</span>
                 </li>
               ))}
             </ul>
@@ -188,7 +217,9 @@ export function EntityPage({ id }: { id: string }) {
             <ul className="doc-list">
               {c.documents.map((d) => (
                 <li key={d.id}>
-                  <Link href={paths.document(d.id)}>{d.title ?? d.id}</Link>
+                  <span>
+                    <Link href={paths.document(d.id)}>{d.title ?? d.id}</Link> <LevelBadge level={levels.get(d.id)?.level} />
+                  </span>
                   <span className="muted">{[d.source, d.published].filter(Boolean).join(', ')}</span>
                 </li>
               ))}
@@ -196,6 +227,7 @@ export function EntityPage({ id }: { id: string }) {
           </Panel>
         </aside>
       </div>
+      <HistoryPanel id={c.person.id} version={version} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
+import { LevelBadge, useLevels } from '../components/Sensitivity';
 import { Panel, Pending, StatusBadge } from '../components/ui';
 import { formatCount } from '../format';
 import { useAsync, useTitle } from '../hooks';
@@ -15,6 +16,7 @@ export function HomePage() {
     navigate(paths.search(q.trim() ? { q: q.trim() } : {}));
   };
   const data = home.data;
+  const levels = useLevels(data ? [...data.topPeople.map((p) => p.id), ...data.latest.map((d) => d.id)] : []);
   const reviewTotal = data ? data.review.suggested + data.review.confirmed + data.review.rejected : 0;
   const maxType = data ? Math.max(1, ...data.eventTypes.map((t) => t.count)) : 1;
   return (
@@ -65,7 +67,9 @@ export function HomePage() {
               <ol className="people-list">
                 {data.topPeople.map((p) => (
                   <li key={p.id}>
-                    <Link href={paths.entity(p.id)}>{p.name}</Link>
+                    <span>
+                      <Link href={paths.entity(p.id)}>{p.name}</Link> <LevelBadge level={levels.get(p.id)?.level} />
+                    </span>
                     <span className="count">{p.eventCount}</span>
                   </li>
                 ))}
@@ -90,7 +94,9 @@ export function HomePage() {
               <ul className="doc-list">
                 {data.latest.map((d) => (
                   <li key={d.id}>
-                    <Link href={paths.document(d.id)}>{d.title ?? d.id}</Link>
+                    <span>
+                      <Link href={paths.document(d.id)}>{d.title ?? d.id}</Link> <LevelBadge level={levels.get(d.id)?.level} />
+                    </span>
                     <span className="muted">
                       {[d.source, d.published].filter(Boolean).join(', ') || 'no date'}
                     </span>

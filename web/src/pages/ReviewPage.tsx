@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, type EventCorrection, type EventTypeInfo, type QueueItem } from '../api';
+import { MarkControl, useLevels } from '../components/Sensitivity';
 import { Panel, Pending, StatusBadge, TypeBadge } from '../components/ui';
 import { formatDuration, formatEventDate, formatTimestamp } from '../format';
 import { useAsync, useTitle } from '../hooks';
@@ -120,6 +121,8 @@ export function ReviewPage() {
   const people = item?.candidates.filter((c) => c.type !== 'place') ?? [];
   const places = item?.candidates.filter((c) => c.type === 'place') ?? [];
   const e = item?.event;
+  const [marks, setMarks] = useState(0);
+  const levels = useLevels(e ? [e.id] : [], marks);
 
   return (
     <main className="page review">
@@ -144,7 +147,8 @@ export function ReviewPage() {
           <div className="review-fact">
             <div className="event-line">
               <TypeBadge label={e.typeLabel} group={e.group} /> <StatusBadge status={e.status} />
-              {e.modality !== 'asserted' ? <span className="badge modality">{e.modality}</span> : null}
+              {e.modality !== 'asserted' ? <span className="badge modality">{e.modality}</span> : null}{' '}
+              <MarkControl id={e.id} level={levels.get(e.id)?.level} what="this event" onChanged={() => setMarks((n) => n + 1)} />
             </div>
             <dl className="fact-grid">
               <dt>Subject</dt>

@@ -1,6 +1,7 @@
 import { plural } from '../format';
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, type EventTypeInfo } from '../api';
+import { LevelBadge, useLevels } from '../components/Sensitivity';
 import { Citations, EventSummary, Panel, Pending, StatusBadge } from '../components/ui';
 import { useAsync, useTitle } from '../hooks';
 import { Link, navigate, paths, type Location } from '../router';
@@ -47,6 +48,7 @@ export function SearchPage({ location }: { location: Location }) {
   };
   const set = (f: Field) => (e: { target: { value: string } }) => setForm({ ...form, [f]: e.target.value });
   const r = results.data;
+  const levels = useLevels(r ? [...r.entities.map((e) => e.id), ...r.events.map((e) => e.id), ...r.documents.map((d) => d.documentId)] : []);
   return (
     <main className="page">
       <h1>Search</h1>
@@ -106,7 +108,7 @@ export function SearchPage({ location }: { location: Location }) {
                 {r.entities.map((e) => (
                   <li key={e.id}>
                     <Link href={paths.entity(e.id)}>{e.name}</Link> <span className="muted">{e.type}</span>{' '}
-                    <span className="count">{plural(e.eventCount, 'event')}</span>
+                    <span className="count">{plural(e.eventCount, 'event')}</span> <LevelBadge level={levels.get(e.id)?.level} />
                   </li>
                 ))}
               </ul>
@@ -118,7 +120,7 @@ export function SearchPage({ location }: { location: Location }) {
               {r.events.map((e) => (
                 <li key={e.id} className={`event status-${e.status}`}>
                   <div className="event-line">
-                    <EventSummary event={e} /> <StatusBadge status={e.status} />
+                    <EventSummary event={e} /> <StatusBadge status={e.status} /> <LevelBadge level={levels.get(e.id)?.level} />
                   </div>
                   <Citations event={e} limit={2} />
                 </li>
@@ -135,7 +137,8 @@ export function SearchPage({ location }: { location: Location }) {
                     <Link href={paths.document(d.documentId, d.start !== null && d.end !== null ? { start: d.start, end: d.end } : null)}>
                       {d.documentTitle ?? d.documentId}
                     </Link>
-                    <span className="muted"> {[d.source, d.published].filter(Boolean).join(', ')}</span>
+                    <span className="muted"> {[d.source, d.published].filter(Boolean).join(', ')}</span>{' '}
+                    <LevelBadge level={levels.get(d.documentId)?.level} />
                     <Snippet text={d.snippet} highlights={d.highlights} />
                   </li>
                 ))}
