@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EventReport } from '../link/resolution/index.js';
 import { BadInputError } from '../errors.js';
 import type { Store } from '../store/index.js';
-import { sealingDb } from '../store/kysely/sealed-attributes.js';
+import { forgetJobPayload, sealingDb } from '../store/kysely/sealed-attributes.js';
 import { isSealedBytes, isSealedText, openBytes, openText, sealBytes, sealJson, sealText } from './field-encryption.js';
 
 /*
@@ -41,6 +41,7 @@ export async function setDocumentSealed(tx: Store, id: string, seal: boolean, ke
       })
       .where('id', '=', id)
       .execute();
+    await forgetJobPayload(tx, doc.sha256);
   } else {
     if (!isSealedBytes(doc.sealed_original)) throw new BadInputError(where, 'sealed text without sealed original bytes');
     const original = openBytes(doc.sealed_original, key, where);

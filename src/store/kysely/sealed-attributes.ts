@@ -106,3 +106,17 @@ export async function scrubFreedText(store: Store): Promise<boolean> {
   const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   return Number(result.rows[0]?.busy ?? 1) === 0;
 }
+
+/**
+ * Empties the payload of a finished PostgreSQL ingest job for the bytes `sha256` (the queue keeps
+ * each job's document and original bytes), so a sealed document leaves no plain copy there. Done
+ * jobs are never run again; a store without a queue has nothing to do.
+ */
+export async function forgetJobPayload(store: Store, sha256: string): Promise<void> {
+  if (store.dialect !== 'postgres') return;
+  const db = sealingDb(store);
+  const table = await sql<{ name: string | null }>`select to_regclass('ingest_jobs')::text as name`.execute(db);
+  if (!table.rows[0]?.name) return;
+  await sql`update ingest_jobs set document = ${JSON.stringify({ sealed: true })}::jsonb, original = ''::bytea
+            where sha256 = ${sha256.toLowerCase()} and status = 'done'`.execute(db);
+}

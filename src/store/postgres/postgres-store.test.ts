@@ -1,4 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
+import { useFieldKey } from '../../protect/field-encryption.js';
+import { markSensitivity } from '../../protect/sensitivity.js';
+import { buildSourceDocument } from '../../services/testing/builders.js';
+import { execRaw, securityDb } from '../security-schema.js';
+import { JobQueue } from './job-queue.js';
 import { openStore } from '../index.js';
 import { LATEST_VERSION } from '../migrations/index.js';
 import { describeSealingContract } from '../sealing-contract.js';
@@ -81,6 +87,35 @@ describe.skipIf(!database)('PostgreSQL store', () => {
     const hit = (await store.search.search('lawyer')).find((h) => h.kind === 'document');
     expect(hit && hit.snippet.slice(hit.highlights[0]?.start, hit.highlights[0]?.end)).toBe('lawyer');
     await store.close();
+  });
+});
+
+describe.skipIf(!database)('PostgreSQL ingest queue and sealing', () => {
+  it('empties the finished job that carried a document marked confidential', async () => {
+    useFieldKey(randomBytes(32));
+    const url = database?.url ?? '';
+    const queue = await JobQueue.open(url);
+    const store = await openPostgresStore(url, { maxConnections: 2 });
+    try {
+      const doc = buildSourceDocument({ id: 'queued-secret', text: 'The quillfeather ledger was seized.' });
+      await queue.enqueue(doc);
+      await store.documents.insert({ ...doc, ingestedAt: '2026-01-01T00:00:00.000Z' });
+      await execRaw(store, `update ingest_jobs set status = 'done' where sha256 = '${doc.sha256}'`);
+      await markSensitivity(store, 'queued-secret', 'confidential', { actor: 'test' });
+      const rows = await securityDb(store)
+        .withTables<{ ingest_jobs: { sha256: string; document: unknown; original: Uint8Array } }>()
+        .selectFrom('ingest_jobs')
+        .select(['document', 'original'])
+        .where('sha256', '=', doc.sha256)
+        .execute();
+      expect(rows).toHaveLength(1);
+      expect(JSON.stringify(rows[0]?.document)).not.toContain('quillfeather');
+      expect(rows[0]?.original.length).toBe(0);
+    } finally {
+      useFieldKey(null);
+      await store.close();
+      await queue.close();
+    }
   });
 });
 
