@@ -12,7 +12,27 @@ interface Cluster {
 
 /** Case, quotes and spacing folded, so "Kazakhstan" and "KAZAKHSTAN" are one name. */
 export function normalizeName(text: string): string {
-  return text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+  return isPlainName(text) ? text.toLowerCase() : text.replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Whether the folding would only lower the case: no quote to fold, no space but single inner ones.
+ * Most names are such, and propagation asks for many of them.
+ */
+function isPlainName(text: string): boolean {
+  let prevSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    // Other whitespace and the quotes folded above (’ ‘ `), and anything beyond Latin-1 (other spaces), go the long way.
+    if (c < 32 || c === 96 || c > 255 || c === 0x85 || c === 0xa0) return false;
+  }
+  return !prevSpace || text.length === 0;
 }
 
 /** Number of words, the measure of how full a name is. */

@@ -37,7 +37,8 @@ export function hasLetters(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
-    if (c > 127) return word.toLowerCase() !== word.toUpperCase();
+    // General punctuation (typographic quotes and dashes, U+2000–U+206F) has no case: read on.
+    if (c > 127 && (c < 0x2000 || c > 0x206f)) return word.toLowerCase() !== word.toUpperCase();
   }
   return false;
 }

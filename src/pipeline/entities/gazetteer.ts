@@ -44,12 +44,18 @@ export class Gazetteer {
     return (this.entries.get(phrase) ?? 0) & CATEGORY_BITS;
   }
 
+  /** The stored entry of a phrase (category bits, and a mark when longer phrases begin with it), -1 when none. */
+  entry(phrase: string): number {
+    return this.entries.get(phrase) ?? -1;
+  }
+
   /**
    * For each token and category, the position code (GAZETTEER_POSITIONS) of the token inside the
    * longest phrase of that category covering it, at `token * categories + bit`. `lower` holds the
-   * tokens lower-cased.
+   * tokens lower-cased; `entries`, when given, their `entry` (callers that remember it per word save
+   * most lookups, since most words begin no phrase).
    */
-  annotateCodes(lower: readonly string[]): Uint8Array {
+  annotateCodes(lower: readonly string[], entries?: readonly number[]): Uint8Array {
     const C = GAZETTEER_CATEGORIES.length;
     const codes = new Uint8Array(lower.length * C);
     // Length of the longest phrase of each category covering each token: token * categories + bit.
@@ -58,8 +64,8 @@ export class Gazetteer {
       let phrase = '';
       for (let n = 1; n <= MAX_PHRASE && i + n <= lower.length; n++) {
         phrase = n === 1 ? (lower[i] ?? '') : `${phrase} ${lower[i + n - 1] ?? ''}`;
-        const entry = this.entries.get(phrase);
-        if (entry === undefined) break;
+        const entry = n === 1 && entries ? entries[i] : this.entries.get(phrase);
+        if (entry === undefined || entry < 0) break;
         const bits = entry & CATEGORY_BITS;
         for (let bit = 0; bit < C; bit++) {
           if ((bits & (1 << bit)) === 0) continue;

@@ -54,6 +54,9 @@ interface WordInfo {
   title: boolean;
   orgHead: boolean;
   possessive: boolean;
+  /** `gazetteer.entry(lower)` of the gazetteer last asked. */
+  gazetteer: Gazetteer | null;
+  gazetteerEntry: number;
 }
 
 /** A short shape with an id (for the triple cache) and the summed `t-1sh=` weights after each label. */
@@ -238,6 +241,8 @@ function wordInfo(c: Compiled, text: string): WordInfo {
     title: PERSON_TITLES.has(stripDot(lower)),
     orgHead: ORG_HEADS.has(stripDot(lower)),
     possessive: isPossessive(text),
+    gazetteer: null,
+    gazetteerEntry: -1,
   };
   c.words.set(text, w);
   return w;
@@ -332,13 +337,19 @@ export function staticScores(model: LinearModel, tokens: readonly Token[], gazet
   const n = tokens.length;
   const words = new Array<WordInfo>(n);
   const lower = new Array<string>(n);
+  const entries = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const w = wordInfo(c, (tokens[i] as Token).text);
     words[i] = w;
     lower[i] = w.lower;
+    if (w.gazetteer !== gazetteer) {
+      w.gazetteer = gazetteer;
+      w.gazetteerEntry = gazetteer.entry(w.lower);
+    }
+    entries[i] = w.gazetteerEntry;
   }
   const shouting = shoutingOf(words);
-  const gaz = gazetteer.annotateCodes(lower);
+  const gaz = gazetteer.annotateCodes(lower, entries);
   const C = GAZETTEER_CATEGORIES.length;
   const scores = new Int32Array(n * L);
   for (let i = 0; i < n; i++) {

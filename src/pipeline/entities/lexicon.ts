@@ -84,12 +84,12 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Nouns that follow a name and tell its type ("Time magazine", "Almaty region"): kept out of the name. */
-export const TYPE_NOUNS: Readonly<Record<string, 'organization' | 'place'>> = {
-  magazine: 'organization', newspaper: 'organization', daily: 'organization', weekly: 'organization',
-  channel: 'organization', website: 'organization', agency: 'organization', company: 'organization',
-  region: 'place', province: 'place', oblast: 'place', district: 'place', city: 'place', town: 'place',
-  village: 'place', county: 'place',
-};
+export const TYPE_NOUNS: ReadonlyMap<string, 'organization' | 'place'> = new Map([
+  ['magazine', 'organization'], ['newspaper', 'organization'], ['daily', 'organization'], ['weekly', 'organization'],
+  ['channel', 'organization'], ['website', 'organization'], ['agency', 'organization'], ['company', 'organization'],
+  ['region', 'place'], ['province', 'place'], ['oblast', 'place'], ['district', 'place'], ['city', 'place'], ['town', 'place'],
+  ['village', 'place'], ['county', 'place'],
+]);
 
 /** Last words of names of events, prizes and agreements, which are none of Chronicle's entity types. */
 export const MISC_HEADS: ReadonlySet<string> = new Set([

@@ -45,7 +45,7 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
       while (toks.length > 1 && isLeadingNoise(toks[0], type)) toks = toks.slice(1);
       // "Time magazine": the name is "Time", the whole phrase an alias.
       const last = toks[toks.length - 1];
-      const typeNoun = last && toks.length > 1 ? TYPE_NOUNS[last.text] : undefined;
+      const typeNoun = last && toks.length > 1 ? TYPE_NOUNS.get(last.text) : undefined;
       let fullText: string | undefined;
       if (typeNoun && last) {
         fullText = text.slice(toks[0]?.start ?? 0, last.end);

@@ -38,13 +38,26 @@ export function propagateMentions(text: string, sequences: readonly Token[][], m
   }
   const taken = new Set<number>();
   for (const m of mentions) for (const t of m.tokens) taken.add(t.start);
+  // A run's name starts with its first word's: words no known name starts with are passed over cheaply.
+  const keys = [...known.keys()];
+  const startsName = new Map<string, boolean>();
+  const mayStartName = (word: string): boolean => {
+    let ok = startsName.get(word);
+    if (ok === undefined) {
+      const low = normalizeName(word);
+      // Spaces and a capital sigma (lower-cased by what follows it) may fold differently inside the run.
+      ok = /[\sΣ]/.test(word) || keys.some((k) => k.startsWith(low));
+      startsName.set(word, ok);
+    }
+    return ok;
+  };
   const added: Mention[] = [];
   for (const tokens of sequences) {
     // In a capitals headline every word is capitalised, so a capital after the run says nothing.
     const shouting = isAllCaps(tokens);
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
-      if (!first || taken.has(first.start) || !startsUpper(first.text)) continue;
+      if (!first || taken.has(first.start) || !startsUpper(first.text) || !mayStartName(first.text)) continue;
       for (let n = Math.min(MAX_TOKENS, tokens.length - i); n >= 1; n--) {
         const run = tokens.slice(i, i + n);
         const last = run[run.length - 1];
@@ -75,7 +88,7 @@ export function typeNounMentions(text: string, sequences: readonly Token[][], me
   const added: Mention[] = [];
   for (const tokens of sequences) {
     tokens.forEach((noun, i) => {
-      const type = TYPE_NOUNS[noun.text];
+      const type = TYPE_NOUNS.get(noun.text);
       if (type !== 'organization' || i === 0) return;
       const tagged = endingAt.get(tokens[i - 1]?.start ?? -1);
       if (tagged) {
