@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSecurityFixture, type SecurityFixture } from '../../test/security/fixtures.js';
@@ -77,6 +78,19 @@ describe('GET /api/sensitivity', () => {
     const many = await as('editor', lookup(Array.from({ length: 201 }, (_, i) => `doc-${i}`)));
     expect(many.statusCode).toBe(400);
     expect(many.json<{ message: string }>().message).toMatch(/at most 200/);
+  });
+
+  it('answers any query string with 200 or a clear 400, never a crash', async () => {
+    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('', '%00', '%', '😀', '#', 'a'.repeat(500), `${person}#from`));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('id', 'id[]', 'ids', 'x'), value), { maxLength: 6 }), async (pairs) => {
+        const q = pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+        const response = await as('viewer', `/api/sensitivity?${q}`);
+        expect([200, 400], `${q}: ${response.body}`).toContain(response.statusCode);
+        if (response.statusCode === 400) expect(response.json<{ message: string }>().message).toMatch(/id/);
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
