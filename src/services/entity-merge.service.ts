@@ -1,4 +1,5 @@
 import { mergeAttributes } from './merge-attributes.js';
+import { SEALED_PLACEHOLDER, requireFieldKey } from '../protect/field-encryption.js';
 import { NotFoundError, ValidationError } from '../errors.js';
 import { nameKey } from '../link/name-key.js';
 import { blockingKeys, eventsCompatible, mergeEventReports } from '../link/resolution/index.js';
@@ -150,6 +151,8 @@ export async function splitEntity(
     if (!stored) throw new NotFoundError(`entity ${entity}`);
     const mentions = await rtx.entities.mentionsOf([entityId]);
     const moving = selectMentions(mentions, selectors);
+    // Moved mentions become names and aliases: a confidential document's must be read with the key.
+    if (moving.some((m) => m.text === SEALED_PLACEHOLDER)) requireFieldKey(`splitting mentions of a confidential document from ${entityId}`);
     const staying = mentions.filter((m) => !moving.includes(m));
     if (staying.length === 0) throw new ValidationError(`the split would leave ${entityId} without mentions: select fewer`);
     const first = moving[0] as MentionRecord;

@@ -11,7 +11,7 @@ import type {
   ResolutionRepository,
 } from '../resolution-types.js';
 import type { Database } from '../schema.js';
-import { isSealedText, readableJson, readableText } from '../../protect/field-encryption.js';
+import { SEALED_PLACEHOLDER, isSealedText, readableJson, readableText } from '../../protect/field-encryption.js';
 import { chunk } from './rows.js';
 import { attributeSourcesToStore } from './sealed-attributes.js';
 
@@ -311,7 +311,8 @@ export class KyselyResolutionRepository implements ResolutionRepository {
         place_id: f.placeId,
         date_from: f.date?.from ?? null,
         date_to: f.date?.to ?? null,
-        date_text: f.date?.text ?? null,
+        // A reader without the key saw a confidential report's date as the placeholder: keep the stored text.
+        ...(f.date?.text === SEALED_PLACEHOLDER ? {} : { date_text: f.date?.text ?? null }),
         duration: f.duration,
         charge: f.charge,
         penalty: f.penalty,

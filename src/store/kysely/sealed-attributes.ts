@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { EntityAttributes } from '../../domain/chronicle-json.js';
+import { ValidationError } from '../../errors.js';
 import {
   SEALED_PLACEHOLDER,
   fieldKey,
@@ -38,22 +39,30 @@ export async function confidentialAttributes(
   return { isConfidential: (key) => (own.get(key) ?? entity.sensitivity) === 'confidential' };
 }
 
+function holdsPlaceholder(value: unknown): boolean {
+  return (JSON.stringify(value) ?? '').includes(SEALED_PLACEHOLDER);
+}
+
 /**
  * The attributes JSON to store for an entity: confidential values sealed. A value a reader without
  * the key saw as the placeholder keeps its stored ciphertext; any other confidential value needs the key.
  */
 export async function attributesToStore(db: Kysely<Database>, entityId: string, attributes: EntityAttributes): Promise<string> {
   const levels = await confidentialAttributes(db, entityId);
-  const touchesSealed = Object.entries(attributes).some(([key, value]) => levels?.isConfidential(key) || value === SEALED_PLACEHOLDER);
+  const touchesSealed =
+    Object.keys(attributes).some((key) => levels?.isConfidential(key)) || JSON.stringify(attributes).includes(SEALED_PLACEHOLDER);
   if (!levels || !touchesSealed) return JSON.stringify(attributes);
   const row = await db.selectFrom('entities').select('attributes').where('id', '=', entityId).executeTakeFirst();
   const stored = row ? (JSON.parse(row.attributes) as Record<string, unknown>) : {};
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(attributes)) {
-    if (!levels.isConfidential(key) && !isSealedText(stored[key])) {
+    if (!levels.isConfidential(key) && !isSealedText(stored[key]) && !holdsPlaceholder(value)) {
       out[key] = value;
     } else if (value === SEALED_PLACEHOLDER && isSealedText(stored[key])) {
       out[key] = stored[key];
+    } else if (holdsPlaceholder(value)) {
+      // A confidential value read without the key (say, from an entity merged in) is not a value.
+      throw new ValidationError(`entity ${entityId}#${key}: a confidential value read without the key cannot be stored; set CHRONICLE_KEY`);
     } else {
       out[key] = levels.isConfidential(key) ? sealJson(value, requireFieldKey(`entity ${entityId}#${key} is confidential: storing its value`)) : value;
     }
