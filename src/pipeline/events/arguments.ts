@@ -1,6 +1,6 @@
 import type { Sentence } from '../segment.js';
 import type { Clause } from './clauses.js';
-import type { Ref, References } from './references.js';
+import { ROLE, type Ref, type References } from './references.js';
 import type { TriggerMatch } from './triggers.js';
 
 /**
@@ -91,7 +91,7 @@ function usable(r: Ref, kinds: 'person' | 'any'): boolean {
 }
 
 /** Refs joined to `r` by "and" or commas, in the direction given ("X and Y fled"). */
-function coordinated(text: string, refs: Ref[], r: Ref, dir: -1 | 1): Ref[] {
+function coordinated(s: Sentence, text: string, refs: Ref[], r: Ref, dir: -1 | 1): Ref[] {
   const out: Ref[] = [r];
   let at = refs.indexOf(r);
   for (;;) {
@@ -99,16 +99,18 @@ function coordinated(text: string, refs: Ref[], r: Ref, dir: -1 | 1): Ref[] {
     if (!next || next.entityType !== 'person' || next.kind === 'relative') break;
     const gap = dir < 0 ? text.slice(next.end, out[out.length - 1]?.start ?? 0) : text.slice(out[out.length - 1]?.end ?? 0, next.start);
     if (!/^\s*(?:,|and|&|,\s*and)\s*$/i.test(gap)) break;
+    // "Two men tried alongside her, X and Y": a pronoun or a name inside a prepositional phrase ends the list.
+    if (/^\s*,\s*$/.test(gap) && (next.kind !== 'name' || inPrepPhrase(s, next))) break;
     out.push(next);
     at += dir;
   }
   return dir < 0 ? out.reverse() : out;
 }
 
-function expand(r: Ref, text: string, refs: Ref[], dir: -1 | 1): Ref[][] {
+function expand(s: Sentence, r: Ref, text: string, refs: Ref[], dir: -1 | 1): Ref[][] {
   // "they" resolved to a group: one subject per member.
   if (r.ids.length > 1) return r.ids.map((id) => [{ ...r, ids: [id] }]);
-  return coordinated(text, refs, r, dir).map((x) => [x]);
+  return coordinated(s, text, refs, r, dir).map((x) => [x]);
 }
 
 /** Reads the participants of `trig` in sentence `v`. */
@@ -116,7 +118,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
   const { text, refs, sentence } = v;
   const type = trig.pattern.type;
   const frame = trig.pattern.frame;
-  const kinds = type === 'ban' || type === 'search' || type === 'founding' || type === 'protest' ? 'any' : 'person';
+  // Organizations too are banned, raided, fined and sued.
+  const kinds = type === 'ban' || type === 'search' || type === 'founding' || type === 'protest' || type === 'lawsuit' ? 'any' : 'person';
   const inQuote = (o: number): number => references.quotes.findIndex((q) => q.start <= o && o < q.end);
   const tq = inQuote(trig.start);
   const sameVoice = (r: Ref): boolean => inQuote(r.start) === tq;
@@ -168,8 +171,9 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       const obj = /^\s+(?:on\s+)?/i.exec(text.slice(trig.end, trig.end + 6));
       // The object may sit inside the trigger phrase ("designated him a foreign agent").
       const within = inside.find((x) => x.start > trig.start && usable(x, kinds) && /^(?:him|her|them|me|us)$|^[A-Z]/.test(x.text));
-      const r = within ?? firstRight(obj ? obj[0].length + 30 : 30);
-      if (r && (r === within || r.start - trig.end <= 30)) {
+      // "fined the editor of the Mutare Herald, Grace Chikomba, …": a described object, then its name.
+      const r = within ?? appositiveObject(text, right, trig) ?? firstRight(obj ? obj[0].length + 30 : 30);
+      if (r && (r === within || r.start - trig.end <= 30 || APPOSITIVE_OBJECT.test(text.slice(trig.end, r.start)))) {
         subj = r;
         dir = 1;
         agent = nearestLeft();
@@ -205,7 +209,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
     }
     // A nominal inside "of/for/against … " names what someone else did or suffered ("participants of the protests").
-    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over|after|before|since|following|ahead of|until)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\s+){0,3}$/i.test(
+    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over|after|before|since|following|ahead of|until|linked to|related to|connected (?:to|with)|in connection with|tied to)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\s+){0,3}$/i.test(
       text.slice(Math.max(clause.start, trig.start - 60), trig.start),
     );
     if (!subj) {
@@ -244,7 +248,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     if (subj.generic) {
       generic = true;
     } else if (subj.ids.length) {
-      subjects = expand(subj, text, refs, dir);
+      subjects = expand(sentence, subj, text, refs, dir);
     }
   } else if (
     type !== 'protest' &&
@@ -277,6 +281,19 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     place: findPlace(v, trig, clause, type),
     generic,
   };
+}
+
+// A described object ending in a comma: "the editor of the Mutare Herald, ", "a reporter for X, ".
+const APPOSITIVE_OBJECT = new RegExp(
+  `^\\s+(?:the|a|an|its|his|her|their|[A-Z][\\w’'-]*[’']s)\\s+(?:[\\w’'-]+\\s+){0,4}?${ROLE}(?:\\s+(?:of|at|for|from)\\s+(?:the\\s+)?(?:[A-Z][\\w’'&.-]*\\s*){1,5})?,\\s+$`,
+);
+
+/** The person named right after a described object ("fined the editor of X, Grace Chikomba"). */
+function appositiveObject(text: string, right: Ref[], trig: TriggerMatch): Ref | undefined {
+  // Cheap test first: most objects are not followed by a comma within reach.
+  const r = right.find((x) => x.kind === 'name' && x.entityType === 'person' && x.start - trig.end < 110);
+  if (!r || text.charCodeAt(r.start - 2) !== 44) return undefined;
+  return APPOSITIVE_OBJECT.test(text.slice(trig.end, r.start)) ? r : undefined;
 }
 
 /** An object pronoun right before an active participle ("ordered him held", "had them detained"). */

@@ -9,9 +9,15 @@ import type { TriggerMatch } from './triggers.js';
 const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
 const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
-const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:\w+\s+){0,4}$/i;
+const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:\w+\s+){0,4}$/i;
 const APPEAL = /\b(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|seek(?:s|ing)?|sought|press(?:ed|es|ing)? for|campaign(?:ed|s|ing)? for|appeal(?:ed|s|ing)? for|fight(?:s|ing)? for|fought for)\s+(?:[\w’'-]+\s+){0,3}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
+// "warned him to stop organising protests", "gave up journalism": what stops is no event.
+const CEASED = /\b(?:stop|stops|stopped|stopping|quit|quits|cease|ceases|ceased|refrain(?:ed)? from|give up|gives up|gave up|giving up)\s+(?:[\w-]+ing\s+)?(?:\w+\s+){0,1}$/i;
+// A condition of bail or probation is itself the restriction: "must surrender his passport".
+const OBLIGED = /\b(?:must|has to|have to|had to|(?:is|was|are|were|been) (?:required|obliged|ordered) to)\s+(?:\w+\s+){0,2}$/i;
+// "The ministry denied that he had been mistreated": the clause is denied, not asserted.
+const DENIED = /\b(?:den(?:y|ies|ied)|rejected|dismissed|refuted)\s+(?:(?:the\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?)\s+)?that\s+(?:[\w’'-]+\s+){0,6}$/i;
 const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule)\b/i;
 
 /** How the text presents the event: asserted, hypothetical, negated or generic. */
@@ -23,6 +29,8 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   if (NEGATION.test(near) && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
   if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
   if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
+  if (CEASED.test(near) || DENIED.test(sentenceBefore.slice(-90))) return 'negated';
+  if (trig.pattern.type === 'restriction' && OBLIGED.test(near)) return 'asserted';
   // "demanded his immediate release", "called for her release": an appeal, not a fact.
   if (trig.pattern.frame === 'noun' && APPEAL.test(before)) return 'hypothetical';
   if (MODAL.test(before) || IRREALIS.test(before) || (trig.pattern.frame === 'noun' && FEARED.test(before))) return 'hypothetical';
@@ -48,6 +56,13 @@ function isAttributive(text: string, sentence: Sentence, t: Timex): boolean {
   if (/\b(?:after|before|during|since|following|ahead of|amid)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i.test(text.slice(Math.max(sentence.start, t.start - 40), t.start))) return false;
   const next = sentence.tokens.find((k) => k.start >= t.end);
   return next !== undefined && next.start - t.end <= 1 && (next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'PROPN');
+}
+
+const DATELINE_HEAD = /^[A-Z][\w .'’-]{1,40}?,\s*(?:[A-Z][\w .'’-]{1,30},\s*)?$/;
+const DATELINE_TAIL = /^\s*(?:,?\s*\d{4})?\s*(?:\([^)\n]{1,40}\)\s*)?(?:[-\u2013\u2014]|--)\s/;
+
+function isDateline(text: string, sentence: Sentence, t: Timex): boolean {
+  return DATELINE_HEAD.test(text.slice(sentence.start, t.start)) && DATELINE_TAIL.test(text.slice(t.end, t.end + 50));
 }
 
 interface Dated {
@@ -91,6 +106,8 @@ function datesIn(text: string, sentence: Sentence, index: TimexIndex, start: num
   const out: Dated[] = [];
   for (const t of index.all) {
     if (t.start < start || t.end > end) continue;
+    // "MANAMA, March 12 (Gulf Desk) - …": the dateline dates the report, not what it tells.
+    if (t.start - sentence.start < 60 && isDateline(text, sentence, t)) continue;
     if (skip.some((c) => c.start <= t.start && t.end <= c.end)) continue;
     // "…, her lawyer said on Monday": the day of the statement, not of the event.
     if (/\b(?:said|says|told|announced|reported|stated|confirmed|wrote|added)\s+(?:\w+\s+){0,2}?(?:on\s+|late\s+on\s+|early\s+on\s+)?$/i.test(text.slice(Math.max(start, t.start - 40), t.start))) continue;

@@ -600,3 +600,120 @@ describe('relative clauses in the simple past', () => {
     expect(only(events, 'abduction', 'Pavel Ivanov').date?.from).toBe('2024-04');
   });
 });
+
+describe('datelines, custody and bail conditions', () => {
+  it('does not date an event by the dateline, only by its own clause', () => {
+    const text = 'MINSK, March 12 (Agency) - Police raided the home of Pavel Ivanov on Monday. MINSK, March 12 (Agency) - Police searched the flat of Olga Petrova.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'March 12', value: '2025-03-12' }, { text: 'Monday', value: '2025-03-10' }], '2025-03-12'));
+    expect(only(events, 'search', 'Pavel Ivanov').date?.from).toBe('2025-03-10');
+    expect(only(events, 'search', 'Olga Petrova').date).toBeNull();
+  });
+
+  it('reads "walked free" as a release and remand prison as detention', () => {
+    const text = 'Petrova walked free on Thursday. Ivanov had spent nine days in remand prison.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Thursday', value: '2024-08-15' }, { text: 'nine days', value: 'P9D' }]));
+    expect(only(events, 'release', 'Olga Petrova').date?.from).toBe('2024-08-15');
+    expect(only(events, 'detention', 'Pavel Ivanov').duration).toBe('P9D');
+    expect(events.some((v) => v.type === 'imprisonment')).toBe(false);
+  });
+
+  it('reads bail conditions as an asserted restriction and "barred her from leaving" with her as subject', () => {
+    const text = 'Under his bail conditions, Ivanov must surrender his passport and report to the police station twice a week. Petrova was sentenced in May. A court barred her from leaving the country.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(only(events, 'restriction', 'Pavel Ivanov').modality).toBe('asserted');
+    expect(only(events, 'restriction', 'Olga Petrova').modality).toBe('asserted');
+  });
+});
+
+describe('objects, owners and possessors', () => {
+  it('takes the named person after a described object ("fined the editor of X, Y")', () => {
+    const text = 'In April, a court fined the editor of the Minsk Herald, Olga Petrova, 500 dollars for defamation.';
+    const events = eventsOf(buildInput(text, [PETROVA, { name: 'Minsk Herald', type: 'organization' }]));
+    expect(only(events, 'lawsuit', 'Olga Petrova').modality).toBe('asserted');
+    expect(events.filter((v) => v.type === 'lawsuit')).toHaveLength(1);
+  });
+
+  it('reads an organization fined and its licence suspended', () => {
+    const text = 'The regulator has fined Sunrise TV five million naira and suspended its licence for three months.';
+    const events = eventsOf(buildInput(text, [{ name: 'Sunrise TV', type: 'organization' }], [{ text: 'three months', value: 'P3M' }]));
+    only(events, 'lawsuit', 'Sunrise TV');
+    expect(only(events, 'ban', 'Sunrise TV').duration).toBe('P3M');
+  });
+
+  it('reads a rejected application for protection and a requested extradition by their possessors', () => {
+    const text = 'Ivanov settled in Istanbul. A migration office rejected his application for international protection. Russia requested Petrova’s extradition in 2023.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Russia', type: 'place' }], [{ text: '2023', value: '2023' }]));
+    only(events, 'asylum_denied', 'Pavel Ivanov');
+    expect(only(events, 'extradition_request', 'Olga Petrova').date?.from).toBe('2023');
+  });
+
+  it('does not read a completed extradition named as a noun as a request', () => {
+    const text = 'After his extradition to Russia, Ivanov was jailed.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Russia', type: 'place' }]));
+    expect(events.some((v) => v.type === 'extradition_request')).toBe(false);
+  });
+
+  it('does not take an employer after a comma as the charge of an arrest', () => {
+    const text = 'Police arrested Ivanov, a reporter for the Minsk Herald, in a dawn raid on his home in May.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Minsk Herald', type: 'organization' }], [{ text: 'May', value: '2022-05' }]));
+    only(events, 'arrest', 'Pavel Ivanov');
+    expect(only(events, 'search', 'Pavel Ivanov').date?.from).toBe('2022-05');
+  });
+});
+
+describe('disappearances, coordination and antecedents', () => {
+  it('reads being taken by men in plain clothes, and vanishing, as abduction', () => {
+    const text = 'Ivanov was picked up by men in plain clothes on Thursday night. Petrova vanished in 2019.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Thursday', value: '2024-10-31' }, { text: '2019', value: '2019' }]));
+    expect(only(events, 'abduction', 'Pavel Ivanov').date?.from).toBe('2024-10-31');
+    only(events, 'abduction', 'Olga Petrova');
+    expect(events.some((v) => v.type === 'arrest')).toBe(false);
+  });
+
+  it('ends a list of defendants at a pronoun before the comma', () => {
+    const SOKOLOV: EntitySpec = { name: 'Igor Sokolov', type: 'person' };
+    const text = 'Petrova was acquitted. Two men tried alongside her, Pavel Ivanov and Igor Sokolov, were convicted.';
+    const events = eventsOf(buildInput(text, [PETROVA, IVANOV, SOKOLOV]));
+    only(events, 'sentence', 'Pavel Ivanov');
+    only(events, 'sentence', 'Igor Sokolov');
+    expect(events.some((v) => v.type === 'sentence' && v.who === 'Olga Petrova')).toBe(false);
+  });
+
+  it('resolves "he" to the name after a possessive ("His cousin, X, vanished after he was detained")', () => {
+    const text = 'Ivanov left Minsk in 2021. His cousin, Dovlet Aliyev, vanished after he was detained at the airport in 2019.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Dovlet Aliyev', type: 'person' }, { name: 'Minsk', type: 'place' }], [{ text: '2019', value: '2019' }, { text: '2021', value: '2021' }]));
+    expect(only(events, 'arrest', 'Dovlet Aliyev').date?.from).toBe('2019');
+    expect(events.some((v) => v.type === 'arrest' && v.who === 'Pavel Ivanov')).toBe(false);
+  });
+
+  it('keeps "him" off a wife named beside her role, and a warning to stop protesting out of the facts', () => {
+    const text = 'Ivanov was released in January. His wife, Nasrin Akter, said officers had come twice and warned him to stop organising protests.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Nasrin Akter', type: 'person' }]));
+    only(events, 'threat', 'Pavel Ivanov');
+    const facts = events.filter((v) => v.modality === 'asserted');
+    expect(facts.some((v) => v.who === 'Nasrin Akter')).toBe(false);
+    expect(facts.some((v) => v.type === 'protest')).toBe(false);
+  });
+
+  it('does not learn a gender from "his" that belongs to a common noun', () => {
+    const text = 'Petrova was found guilty of criticising the king and his family. A court barred her from leaving the country in 2021.';
+    const events = eventsOf(buildInput(text, [{ name: 'Pim Saelim', type: 'person', aliases: ['Petrova'] }], [{ text: '2021', value: '2021' }]));
+    expect(only(events, 'restriction', 'Pim Saelim').date?.from).toBe('2021');
+  });
+
+  it('reads a definite description opening a sentence as the person just named', () => {
+    const text = 'For three years, Pavel Ivanov has slept badly. The 34-year-old blogger left Minsk in 2021.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Minsk', type: 'place' }], [{ text: '2021', value: '2021' }]));
+    expect(only(events, 'exile', 'Pavel Ivanov').date?.from).toBe('2021');
+  });
+});
+
+describe('denials and cases linked to protests', () => {
+  it('marks a denied clause negated and keeps "cases linked to the protests" from making a protester', () => {
+    const text = 'The ministry denied that Ivanov had been mistreated. Petrova faces charges in eleven cases linked to the protests.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.filter((v) => v.type === 'assault').map((v) => v.modality)).toEqual(['negated']);
+    only(events, 'charge', 'Olga Petrova');
+    expect(events.some((v) => v.type === 'protest')).toBe(false);
+  });
+});

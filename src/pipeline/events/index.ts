@@ -53,8 +53,9 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
         }
         if (CHARGED.has(d.type)) {
           const clause = clauseAt(clauses, trig.start);
-          const m = /\bfor\s/i.exec(text.slice(trig.end, clause.end));
-          if (m) chargeSpans.push([trig.end + m.index, clause.end]);
+          // Not past a comma: "arrested X, a reporter for the Valley Ledger, in a raid" names an employer, not an offence.
+          const m = /^[^,]*?\bfor\s/i.exec(text.slice(trig.end, clause.end));
+          if (m) chargeSpans.push([trig.end + m[0].length - 4, clause.end]);
         }
       }
       drafts.push(...made);
@@ -171,6 +172,8 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   const modality = readModality(text, sentence, clause, trig, parts.generic);
   const duration = readDuration(text, clause, trig, timexes);
   if (type === 'arrest' && duration) type = 'detention';
+  // "spent nine days in remand prison": custody before any verdict is detention, not a prison term.
+  if (type === 'imprisonment' && (/\b(?:remand|pre-?trial|investigative)\b/i.test(trig.text) || /^\s+(?:on remand|awaiting (?:trial|the verdict))\b/i.test(text.slice(trig.end, trig.end + 24)))) type = 'detention';
   const found = readDate(text, sentence, v.clauses, clause, trig, timexes);
   let date: EventDate | null = found?.date ?? null;
   if (found && date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {

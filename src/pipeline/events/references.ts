@@ -159,6 +159,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   const quoteOf = (offset: number): QuoteRegion | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
   const learned = new Map<string, Gender>();
+  const stated = appositiveGenders(text, refs);
   let lastTopic: string[] = [];
   let sentenceIndex = -1;
   let sentenceRefs: Ref[] = [];
@@ -272,7 +273,10 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     const g = pronounGender(r.text);
     // Same sentence: its first person (the topic of the sentence so far).
     const own = sentenceRefs.filter((p) => p.sentence === r.sentence && p.start < r.start && !p.generic);
-    const firstOwn = own.find((p) => compatible(personIds(p), g));
+    // "His cousin, X, vanished after he was detained": a possessive determiner yields to the name after it.
+    // A gender stated beside the name ("His wife, X, said … warned him") rules it out in its own sentence.
+    const fits = (p: Ref): boolean => compatible(personIds(p), g) && (!g || !stated.has(p) || stated.get(p) === g);
+    const firstOwn = own.find((p) => !possessiveDeterminer(text, p) && fits(p)) ?? own.find(fits);
     let ids: string[] | undefined = firstOwn ? personIds(firstOwn) : undefined;
     if (!ids) {
       for (let s = r.sentence - 1; s >= 0 && s >= r.sentence - 6; s--) {
@@ -299,7 +303,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       r.ids = [...ids];
       r.entityType = 'person';
       // "he" fixes the gender of the person it stands for, so a later "she" looks elsewhere.
-      if (g && ids.length === 1 && ids[0] && !learned.has(ids[0])) learned.set(ids[0], g);
+      // Not from a possessive ("the king and his family"): it too often belongs to a noun that names nobody.
+      if (g && ids.length === 1 && ids[0] && !learned.has(ids[0]) && !possessiveDeterminer(text, r)) learned.set(ids[0], g);
     }
   }
 
@@ -323,7 +328,34 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     const sp = speakerRef.get(q);
     if (sp) q.speaker = personIds(sp);
   }
+  const described = definiteDescriptions(doc, refs, topics);
+  if (described.length) {
+    refs.push(...described);
+    refs.sort((a, b) => a.start - b.start);
+  }
   return { refs, topics, quotes, entities: byId };
+}
+
+const KIN_F = /^(?:wife|mother|sister|daughter|widow|girlfriend|fiancée|fiancee|grandmother|granddaughter|aunt|niece|businesswoman|woman|mrs|ms)$/i;
+const KIN_M = /^(?:husband|father|brother|son|widower|boyfriend|fiancé|fiance|grandfather|grandson|uncle|nephew|businessman|man|mr)$/i;
+const KIN_BEFORE = /\b([A-Za-z]+)\.?,?\s+(?:the\s+[\w-]+\s+)?$/;
+const KIN_AFTER = /^,\s+(?:his|her|their|the|a|an)\s+([A-Za-z]+)\b/;
+
+/**
+ * Genders the text states: "His wife, Nasrin Akter," "Her son, the journalist X", "Mr X", "X, her husband".
+ * Only that mention carries it (a name shared by relatives may stand for both): pronouns of its sentence test
+ * against it, so "warned him" does not go to the wife.
+ */
+function appositiveGenders(text: string, refs: Ref[]): Map<Ref, Gender> {
+  const out = new Map<Ref, Gender>();
+  for (const r of refs) {
+    if (r.kind !== 'name' || r.entityType !== 'person') continue;
+    const before = KIN_BEFORE.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1] ?? '';
+    const after = KIN_AFTER.exec(text.slice(r.end, r.end + 30))?.[1] ?? '';
+    const g: Gender = KIN_F.test(before) || KIN_F.test(after) ? 'f' : KIN_M.test(before) || KIN_M.test(after) ? 'm' : null;
+    if (g) out.set(r, g);
+  }
+  return out;
 }
 
 /** "his", "their", and "her" before a noun: a possessive determiner, not a participant. */
@@ -335,10 +367,33 @@ function possessiveDeterminer(text: string, r: Ref): boolean {
   return next !== '' && !/^(?:to|and|or|in|on|at|for|with|from|of|by|that|as|after|before|again|once|twice|for|into|out|up|off|down|back|away|\w+ly)$/i.test(next);
 }
 
-const ROLE =
+export const ROLE =
   "(?:human rights (?:lawyer|defender|activist)|trade unionist|asylum seeker|[a-z]{3,}ist|lecturer|lawyer|attorney|journalist|reporter|editor|blogger|cartoonist|activist|dissident|defender|campaigner|rapper|singer|musician|artist|poet|writer|novelist|academic|scholar|professor|teacher|student|researcher|politician|priest|pastor|imam|monk|nun|doctor|businessman|businesswoman|entrepreneur|farmer|unionist|filmmaker|photographer|critic|volunteer|refugee|lawmaker|opposition (?:figure|leader|member)|man|woman|mother|father|grandmother|grandfather)";
 // An indefinite description opening a sentence, after an optional wire dateline ("CAIRO, June 5 (Agency) - An Egyptian cartoonist …").
 const DESCRIPTION_RE = new RegExp(`^(?:[A-Z][A-Z .'-]+,?[^\\n]{0,40}?\\s[-\\u2013\\u2014]+\\s+)?(An?\\s+(?:[\\w\\u2019'-]+\\s+){0,6}?${ROLE})\\b`);
+
+// Roles a definite description may use for someone already named ("The 34-year-old blogger left …"); not kin or "man".
+const DEFINITE_RE = new RegExp(`^The\\s+(?:[\\w’'-]+\\s+){0,4}?(?!(?:man|woman|mother|father|grandmother|grandfather)\\b)${ROLE}\\b(?![’'-]|\\s+[A-Z])`);
+
+/**
+ * "Merdan Orazov has slept … The 34-year-old Turkmen blogger left Ashgabat": a definite description
+ * opening a sentence stands for the person the sentence before (or the one before that) is about.
+ */
+function definiteDescriptions(doc: Segmented, refs: Ref[], topics: string[][]): Ref[] {
+  const out: Ref[] = [];
+  doc.sentences.forEach((s, index) => {
+    // Cheap test first: most sentences do not open with "The".
+    if (index === 0 || doc.text.charCodeAt(s.start) !== 84 || !doc.text.startsWith('The ', s.start)) return;
+    const m = DEFINITE_RE.exec(doc.text.slice(s.start, Math.min(s.end, s.start + 90)));
+    if (!m) return;
+    const end = s.start + m[0].length;
+    if (refs.some((r) => r.start < end && r.end > s.start)) return;
+    const topic = topics[index - 1]?.length ? topics[index - 1] : topics[index - 2];
+    if (!topic || topic.length !== 1) return;
+    out.push({ start: s.start, end, text: m[0], kind: 'pronoun', ids: [...topic], entityType: 'person', sentence: index });
+  });
+  return out;
+}
 
 /**
  * "A Tajik lawyer who … was deported. … Turkish police detained Rustam Nazarov": a person introduced

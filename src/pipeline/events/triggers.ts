@@ -43,6 +43,9 @@ const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:stateme
 // A noun trigger preceded by these is being ended or avoided, not happening ("replaced imprisonment with").
 const CANCELLED = /\b(?:replaced|replace|instead of|avoid(?:ed)?|escaped|commuted|reduced)\s+(?:the\s+|his\s+|her\s+)?$/i;
 
+// Words before a bare "extradition" that make it sought or resisted, not done.
+const SOUGHT = /\b(?:request(?:s|ed|ing)?|sought|seeks?|seeking|demand(?:s|ed|ing)?|asks? for|asked for|appl(?:y|ied|ies) for|pending|fight(?:s|ing)?|fought|fac(?:e|es|ed|ing)|contest(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|resist(?:s|ed|ing)?|await(?:s|ed|ing)?)\b[^.;]*$/i;
+
 /** Finds the triggers of one sentence [start, end) of `text`; overlaps go to the longest phrase. */
 export function findTriggers(text: string, start: number, end: number): TriggerMatch[] {
   const s = text.slice(start, end);
@@ -68,6 +71,8 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       // "released pending trial", "awaiting trial": a trial still to come.
       if (c.pattern.type === 'trial' && /\b(?:pending|awaiting|await|awaits|ahead of)\s+(?:his\s+|her\s+|their\s+|the\s+)?$/i.test(before)) continue;
       if (/^(?:led|formed|created|launched|established|set up)$/i.test(word) && /^\s+(?:to|by)\b/i.test(after)) continue;
+      // A bare "extradition" is a request only when someone seeks or resists it ("requested X's extradition").
+      if (c.pattern.type === 'extradition_request' && /^extradition$/i.test(word) && !SOUGHT.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
       // Capitalised "Rally", "Protest" inside a name are names, not events; lower-case protests only mid-sentence.
       if (c.pattern.type === 'protest' && /^(?:Rally|Rallies|Protest|Demonstration)/.test(word) && m.index > 0) continue;
       found.push({ pattern: c.pattern, index: c.index, start: start + m.index, end: start + m.index + word.length, text: word });
