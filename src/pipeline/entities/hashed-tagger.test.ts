@@ -3,7 +3,7 @@ import { segment } from '../segment.js';
 import { featurizeDocument } from './featurize.js';
 import { gatherEvidence, wordFeatures } from './features.js';
 import { Gazetteer } from './gazetteer.js';
-import { integerScores, staticScores, tagSequence, tagWithScores } from './hashed-tagger.js';
+import { documentEvidence, integerScores, staticScores, tagDocument, tagSequence, tagWithScores } from './hashed-tagger.js';
 import { LABELS, constraintTables, constraintsFor } from './labels.js';
 import { getNerResources } from './model.js';
 import { taggingSequences } from './sequences.js';
@@ -34,6 +34,23 @@ describe('hashed tagging', () => {
         expect(tagWithScores(model, tokens, fixed)?.map((k) => LABELS[k])).toEqual(tagTokens(model, tokens, features[s] ?? []));
       });
     }
+    expect(tagDocument(model, gazetteer, sequences).map((ks) => ks.map((k) => LABELS[k]))).toEqual(
+      sequences.map((tokens, s) => tagTokens(model, tokens, features[s] ?? [])),
+    );
+  });
+
+  it('gathers the same document evidence as training', () => {
+    const { model, gazetteer } = getNerResources();
+    const sequences = taggingSequences(segment(`${TEXT}\n\nThen Aidos Sadykov and John Smith met Gen. Ivanov, “Kazakh” BTA Bank's chief; after: Minister Tokayev.`));
+    const expected = gatherEvidence(sequences, gazetteer);
+    const got = documentEvidence(model, gazetteer, sequences);
+    for (const key of ['lower', 'capitalised', 'afterFirstName', 'afterTitle', 'beforeOrgHead'] as const) {
+      expect([...got[key]].sort(), key).toEqual([...expected[key]].sort());
+    }
+    expect(expected.afterFirstName.size).toBeGreaterThan(0);
+    expect(expected.afterTitle.size).toBeGreaterThan(0);
+    expect(expected.beforeOrgHead.size).toBeGreaterThan(0);
+    expect(expected.capitalised.size).toBeGreaterThan(0);
   });
 });
 

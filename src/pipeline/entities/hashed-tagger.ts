@@ -31,6 +31,8 @@ const P = (s: string): PartHash => partHash(s);
 const SEP = P('|');
 const PREFIX = { wm1sh: P('w-1sh='), shwp1: P('shw+1='), acw: P('AC|w=') } as const;
 const START_H = P('<s>');
+const FIRST_NAME_BIT = 1 << GAZETTEER_CATEGORIES.indexOf('first');
+const OPENERS = /^[.!?"“‘'(:—–-]$/;
 const END_H = P('</s>');
 
 /** What the tagger needs of one distinct token text, computed once. */
@@ -38,7 +40,8 @@ interface WordInfo {
   /** `normalizeWord(text)` and its hash. */
   lower: string;
   lowerH: PartHash;
-  /** Hash of the plain lower case (`text.toLowerCase()`, as the history features use it). */
+  /** The plain lower case (`text.toLowerCase()`, as the history features and the evidence use it) and its hash. */
+  lowerCase: string;
   lowerCaseH: PartHash;
   shape: ShapeInfo;
   /** Summed weights of `wordFeatures(text)`. */
@@ -48,15 +51,23 @@ interface WordInfo {
   letters: boolean;
   titled: boolean;
   upper: boolean;
+  /** The word is all lower case already. */
+  isLower: boolean;
   /** A capitalised function word ("To", "Of"): a sign of a title-case headline. */
   smallTitled: boolean;
   /** The word (final dot dropped) is a person's title / an organization head word. */
   title: boolean;
   orgHead: boolean;
+  /** The same of the plain lower case (the evidence reads that). */
+  titlePlain: boolean;
+  orgHeadPlain: boolean;
+  /** Punctuation after which any word may be capitalised (`gatherEvidence`'s opening marks). */
+  opener: boolean;
   possessive: boolean;
-  /** `gazetteer.entry(lower)` of the gazetteer last asked. */
+  /** `gazetteer.entry(lower)` of the gazetteer last asked, and whether it lists the plain lower case as a first name. */
   gazetteer: Gazetteer | null;
   gazetteerEntry: number;
+  firstName: boolean;
 }
 
 /** A short shape with an id (for the triple cache) and the summed `t-1sh=` weights after each label. */
@@ -143,9 +154,28 @@ function vectorOf(c: Compiled, ...features: string[]): Int32Array {
   return v;
 }
 
-function addVector(v: Int32Array, at: number, w: Int32Array, from = 0): void {
-  for (let k = 0; k < L; k++) v[at + k] = (v[at + k] as number) + (w[from + k] as number);
+// Written out for the 17 labels: the loop form costs a third more, and this is the tagger's inner loop.
+function addVector(v: Int32Array, at: number, w: Int32Array, from: number): void {
+  v[at] = (v[at] as number) + (w[from] as number);
+  v[at + 1] = (v[at + 1] as number) + (w[from + 1] as number);
+  v[at + 2] = (v[at + 2] as number) + (w[from + 2] as number);
+  v[at + 3] = (v[at + 3] as number) + (w[from + 3] as number);
+  v[at + 4] = (v[at + 4] as number) + (w[from + 4] as number);
+  v[at + 5] = (v[at + 5] as number) + (w[from + 5] as number);
+  v[at + 6] = (v[at + 6] as number) + (w[from + 6] as number);
+  v[at + 7] = (v[at + 7] as number) + (w[from + 7] as number);
+  v[at + 8] = (v[at + 8] as number) + (w[from + 8] as number);
+  v[at + 9] = (v[at + 9] as number) + (w[from + 9] as number);
+  v[at + 10] = (v[at + 10] as number) + (w[from + 10] as number);
+  v[at + 11] = (v[at + 11] as number) + (w[from + 11] as number);
+  v[at + 12] = (v[at + 12] as number) + (w[from + 12] as number);
+  v[at + 13] = (v[at + 13] as number) + (w[from + 13] as number);
+  v[at + 14] = (v[at + 14] as number) + (w[from + 14] as number);
+  v[at + 15] = (v[at + 15] as number) + (w[from + 15] as number);
+  v[at + 16] = (v[at + 16] as number) + (w[from + 16] as number);
 }
+
+if (L !== 17) throw new Error(`addVector is written out for 17 labels, LABELS has ${L}`);
 
 function compile(model: LinearModel): Compiled {
   const known = compiledModels.get(model);
@@ -218,6 +248,7 @@ function wordInfo(c: Compiled, text: string): WordInfo {
   let w = c.words.get(text);
   if (w) return w;
   const lower = normalizeWord(text);
+  const lowerCase = text.toLowerCase();
   const own = new Int32Array(L);
   addFeatures(c, wordFeatures(text), own);
   const near = new Int32Array(4 * L);
@@ -230,19 +261,25 @@ function wordInfo(c: Compiled, text: string): WordInfo {
   w = {
     lower,
     lowerH: cachedPartHash(lower),
-    lowerCaseH: cachedPartHash(text.toLowerCase()),
+    lowerCase,
+    lowerCaseH: cachedPartHash(lowerCase),
     shape: shapeInfo(c, shortShape(text)),
     own,
     near,
     letters,
     titled,
     upper: letters && text === text.toUpperCase(),
+    isLower: text === lowerCase,
     smallTitled: titled && SMALL_WORDS.has(text.toLowerCase()),
     title: PERSON_TITLES.has(stripDot(lower)),
     orgHead: ORG_HEADS.has(stripDot(lower)),
+    titlePlain: PERSON_TITLES.has(stripDot(lowerCase)),
+    orgHeadPlain: ORG_HEADS.has(stripDot(lowerCase)),
+    opener: OPENERS.test(text),
     possessive: isPossessive(text),
     gazetteer: null,
     gazetteerEntry: -1,
+    firstName: false,
   };
   c.words.set(text, w);
   return w;
@@ -322,6 +359,73 @@ function shoutingOf(words: readonly WordInfo[]): boolean {
   return letters >= 4 && titled === letters && small > 0;
 }
 
+/** The facts of each token of a sequence, with the gazetteer's answers for them. */
+function wordsOf(c: Compiled, tokens: readonly Token[], gazetteer: Gazetteer): WordInfo[] {
+  const words = new Array<WordInfo>(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = wordInfo(c, (tokens[i] as Token).text);
+    if (w.gazetteer !== gazetteer) {
+      w.gazetteer = gazetteer;
+      w.gazetteerEntry = gazetteer.entry(w.lower);
+      w.firstName = (gazetteer.lookup(w.lowerCase) & FIRST_NAME_BIT) !== 0;
+    }
+    words[i] = w;
+  }
+  return words;
+}
+
+/** `gatherEvidence` from the word facts (the evidence test checks that they agree). */
+function evidenceOf(sequences: readonly WordInfo[][]): DocumentEvidence {
+  const ev: DocumentEvidence = {
+    lower: new Set(),
+    capitalised: new Set(),
+    afterFirstName: new Set(),
+    afterTitle: new Set(),
+    beforeOrgHead: new Set(),
+  };
+  for (const words of sequences) {
+    const shouting = shoutingOf(words);
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as WordInfo;
+      if (!w.letters) continue;
+      const low = w.lowerCase;
+      const prev = i > 0 ? (words[i - 1] as WordInfo) : undefined;
+      if (!shouting) {
+        if (w.isLower) ev.lower.add(low);
+        else if (prev && w.titled && !prev.opener) ev.capitalised.add(low);
+      }
+      if (!w.titled) continue;
+      if (prev?.titled && prev.firstName) ev.afterFirstName.add(low);
+      if (prev?.titlePlain) ev.afterTitle.add(low);
+      const next = words[i + 1];
+      if (next?.titled && next.orgHeadPlain) ev.beforeOrgHead.add(low);
+    }
+  }
+  return ev;
+}
+
+/**
+ * Label indices of every tagging sequence of a document: the evidence of `gatherEvidence`, then
+ * `tagSequence` of each, reading each token's word facts once.
+ */
+export function tagDocument(model: LinearModel, gazetteer: Gazetteer, sequences: readonly Token[][]): number[][] {
+  const c = compile(model);
+  forgetIfLarge(c);
+  const words = sequences.map((tokens) => wordsOf(c, tokens, gazetteer));
+  const ev = evidenceOf(words);
+  return sequences.map((tokens, s) => {
+    const labels = tagWithScores(model, tokens, scoreWords(c, tokens, words[s] as WordInfo[], gazetteer, ev));
+    return labels ?? floatLabels(model, tokens, gazetteer, ev);
+  });
+}
+
+/** The evidence `tagDocument` reads (for tests: it must equal `gatherEvidence`). */
+export function documentEvidence(model: LinearModel, gazetteer: Gazetteer, sequences: readonly Token[][]): DocumentEvidence {
+  const c = compile(model);
+  forgetIfLarge(c);
+  return evidenceOf(sequences.map((tokens) => wordsOf(c, tokens, gazetteer)));
+}
+
 /** Per token of one sequence, the summed weights of everything but the history features. */
 export interface StaticScores {
   /** Token i's scores are `scores[i * L]` … `scores[i * L + L - 1]` (L = LABELS.length), in integer weight units. */
@@ -333,19 +437,17 @@ export interface StaticScores {
 export function staticScores(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): StaticScores {
   const c = compile(model);
   forgetIfLarge(c);
+  return scoreWords(c, tokens, wordsOf(c, tokens, gazetteer), gazetteer, ev);
+}
+
+function scoreWords(c: Compiled, tokens: readonly Token[], words: WordInfo[], gazetteer: Gazetteer, ev: DocumentEvidence): StaticScores {
   const { hasher, fixed } = c;
   const n = tokens.length;
-  const words = new Array<WordInfo>(n);
   const lower = new Array<string>(n);
   const entries = new Array<number>(n);
   for (let i = 0; i < n; i++) {
-    const w = wordInfo(c, (tokens[i] as Token).text);
-    words[i] = w;
+    const w = words[i] as WordInfo;
     lower[i] = w.lower;
-    if (w.gazetteer !== gazetteer) {
-      w.gazetteer = gazetteer;
-      w.gazetteerEntry = gazetteer.entry(w.lower);
-    }
     entries[i] = w.gazetteerEntry;
   }
   const shouting = shoutingOf(words);
@@ -357,42 +459,42 @@ export function staticScores(model: LinearModel, tokens: readonly Token[], gazet
     const w = words[i] as WordInfo;
     const prev = i > 0 ? (words[i - 1] as WordInfo) : undefined;
     const next = i + 1 < n ? (words[i + 1] as WordInfo) : undefined;
-    addVector(scores, at, w.own);
+    addVector(scores, at, w.own, 0);
     addVector(scores, at, prev ? prev.near : c.padNear, 0);
     addVector(scores, at, next ? next.near : c.padNear, L);
     addVector(scores, at, i > 1 ? (words[i - 2] as WordInfo).near : c.padNear, 2 * L);
     addVector(scores, at, i + 2 < n ? (words[i + 2] as WordInfo).near : c.padNear, 3 * L);
-    addVector(scores, at, posTriple(c, tokens[i - 1]?.pos, (tokens[i] as Token).pos, tokens[i + 1]?.pos));
-    addVector(scores, at, shapeTriple(c, prev?.shape, w.shape, next?.shape));
+    addVector(scores, at, posTriple(c, tokens[i - 1]?.pos, (tokens[i] as Token).pos, tokens[i + 1]?.pos), 0);
+    addVector(scores, at, shapeTriple(c, prev?.shape, w.shape, next?.shape), 0);
     const sh = w.shape.hash;
     addRow(c, hasher.start(PREFIX.wm1sh).add(prev ? prev.lowerH : START_H).add(SEP).add(sh).row(), scores, at);
     addRow(c, hasher.start(PREFIX.shwp1).add(sh).add(SEP).add(next ? next.lowerH : END_H).row(), scores, at);
     const l = w.lower;
     const titled = w.letters && w.titled;
     if (shouting) {
-      addVector(scores, at, fixed.AC);
+      addVector(scores, at, fixed.AC, 0);
       addRow(c, hasher.start(PREFIX.acw).add(w.lowerH).row(), scores, at);
-      if (ev.capitalised.has(l)) addVector(scores, at, fixed.ACdcap);
-      if (ev.lower.has(l)) addVector(scores, at, fixed.ACdlow);
+      if (ev.capitalised.has(l)) addVector(scores, at, fixed.ACdcap, 0);
+      if (ev.lower.has(l)) addVector(scores, at, fixed.ACdlow, 0);
     } else if (titled) {
-      if (ev.lower.has(l)) addVector(scores, at, fixed.dlow);
-      if (ev.capitalised.has(l)) addVector(scores, at, i === 0 ? fixed.dcap0 : fixed.dcap);
+      if (ev.lower.has(l)) addVector(scores, at, fixed.dlow, 0);
+      if (ev.capitalised.has(l)) addVector(scores, at, i === 0 ? fixed.dcap0 : fixed.dcap, 0);
     }
     if (w.letters && (titled || shouting)) {
-      if (ev.afterFirstName.has(l)) addVector(scores, at, fixed.dfirst);
-      if (ev.afterTitle.has(l)) addVector(scores, at, fixed.dtitle);
-      if (ev.beforeOrgHead.has(l)) addVector(scores, at, fixed.dorg);
+      if (ev.afterFirstName.has(l)) addVector(scores, at, fixed.dfirst, 0);
+      if (ev.afterTitle.has(l)) addVector(scores, at, fixed.dtitle, 0);
+      if (ev.beforeOrgHead.has(l)) addVector(scores, at, fixed.dorg, 0);
     }
     // The padding's "" is neither a title nor an organization head.
-    if (prev?.title) addVector(scores, at, fixed.title1);
-    if (next?.orgHead) addVector(scores, at, fixed.orghead1);
+    if (prev?.title) addVector(scores, at, fixed.title1, 0);
+    if (next?.orgHead) addVector(scores, at, fixed.orghead1, 0);
     for (let bit = 0; bit < C; bit++) {
       const own = gaz[i * C + bit] as number;
-      if (own !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + own) * 3] as Int32Array);
+      if (own !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + own) * 3] as Int32Array, 0);
       const before = i > 0 ? (gaz[(i - 1) * C + bit] as number) : 0;
-      if (before !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + before) * 3 + 1] as Int32Array);
+      if (before !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + before) * 3 + 1] as Int32Array, 0);
       const after = i + 1 < n ? (gaz[(i + 1) * C + bit] as number) : 0;
-      if (after !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + after) * 3 + 2] as Int32Array);
+      if (after !== 0) addVector(scores, at, c.gazetteer[(bit * 5 + after) * 3 + 2] as Int32Array, 0);
     }
   }
   return { scores, words };
@@ -448,8 +550,10 @@ export function tagWithScores(model: LinearModel, tokens: readonly Token[], fixe
  * training's `tagTokens` (rare: a few sequences in ten thousand), so the labels are always the same.
  */
 export function tagSequence(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): number[] {
-  const labels = tagWithScores(model, tokens, staticScores(model, tokens, gazetteer, ev));
-  if (labels) return labels;
+  return tagWithScores(model, tokens, staticScores(model, tokens, gazetteer, ev)) ?? floatLabels(model, tokens, gazetteer, ev);
+}
+
+function floatLabels(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): number[] {
   ties++;
   return tagTokens(model, tokens, tokenFeatures(tokens, gazetteer, ev)).map((l) => LABELS.indexOf(l));
 }

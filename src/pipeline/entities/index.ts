@@ -2,8 +2,7 @@ import type { ExtractedEntity } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
 import { addPersonAttributes } from './attributes.js';
 import { clusterMentions } from './cluster.js';
-import { gatherEvidence } from './features.js';
-import { tagSequence } from './hashed-tagger.js';
+import { tagDocument } from './hashed-tagger.js';
 import { LABELS } from './labels.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
@@ -25,10 +24,7 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
   // The features of featurizeDocument + tagTokens (training's), scored from cached sums: no strings per token.
   const { model, gazetteer } = resources;
   const sequences = taggingSequences(doc);
-  const evidence = gatherEvidence(sequences, gazetteer);
-  const labels = sequences.map((tokens) =>
-    tagSequence(model, tokens, gazetteer, evidence).map((k) => LABELS[k] ?? 'O'),
-  );
+  const labels = tagDocument(model, gazetteer, sequences).map((ks) => ks.map((k) => LABELS[k] ?? 'O'));
   const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
   const mentions = propagateMentions(doc.text, sequences, split);
