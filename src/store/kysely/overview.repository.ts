@@ -4,16 +4,23 @@ import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
 import { kyselyOf } from './kysely-store.js';
 
+const ALL_LEVELS: readonly Sensitivity[] = ['public', 'restricted', 'confidential'];
+
 /**
  * The overview's counts and lists, restricted to records whose own sensitivity is one of `levels`,
  * so that a reader is never told how much there is that they may not see. Lists return ids only:
  * names and titles are read through the store's repositories, which know how to present them.
  */
 export class KyselyOverviewRepository {
+  /** False when the reader may see every level: the plain counts then use the tables' small indexes. */
+  private readonly filtered: boolean;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly levels: readonly Sensitivity[],
-  ) {}
+  ) {
+    this.filtered = !ALL_LEVELS.every((level) => levels.includes(level));
+  }
 
   /** Documents the reader may see. */
   async countDocuments(): Promise<number> {
@@ -21,7 +28,7 @@ export class KyselyOverviewRepository {
     const row = await this.db
       .selectFrom('documents')
       .select((eb) => eb.fn.countAll().as('n'))
-      .where('sensitivity', 'in', this.levels)
+      .$if(this.filtered, (qb) => qb.where('sensitivity', 'in', this.levels))
       .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
@@ -33,7 +40,7 @@ export class KyselyOverviewRepository {
     const rows = await this.db
       .selectFrom('entities')
       .select(['type', (eb) => eb.fn.countAll().as('n')])
-      .where('sensitivity', 'in', this.levels)
+      .$if(this.filtered, (qb) => qb.where('sensitivity', 'in', this.levels))
       .groupBy('type')
       .execute();
     for (const r of rows) if ((ENTITY_TYPES as readonly string[]).includes(r.type)) counts[r.type as EntityType] = Number(r.n);
@@ -46,7 +53,7 @@ export class KyselyOverviewRepository {
     const rows = await this.db
       .selectFrom('events')
       .select(['type', (eb) => eb.fn.countAll().as('n')])
-      .where('sensitivity', 'in', this.levels)
+      .$if(this.filtered, (qb) => qb.where('sensitivity', 'in', this.levels))
       .groupBy('type')
       .orderBy('type')
       .execute();
@@ -60,7 +67,7 @@ export class KyselyOverviewRepository {
     const rows = await this.db
       .selectFrom('events')
       .select(['status', (eb) => eb.fn.countAll().as('n')])
-      .where('sensitivity', 'in', this.levels)
+      .$if(this.filtered, (qb) => qb.where('sensitivity', 'in', this.levels))
       .groupBy('status')
       .execute();
     for (const r of rows) out[r.status as ReviewStatus] = Number(r.n);
@@ -73,7 +80,7 @@ export class KyselyOverviewRepository {
     const rows = await this.db
       .selectFrom('documents')
       .select('id')
-      .where('sensitivity', 'in', this.levels)
+      .$if(this.filtered, (qb) => qb.where('sensitivity', 'in', this.levels))
       .orderBy('seq', 'desc')
       .limit(limit)
       .execute();
@@ -92,8 +99,7 @@ export class KyselyOverviewRepository {
       .select(['entities.id', (eb) => eb.fn.countAll().as('n')])
       .where('entities.type', '=', type)
       .where('events.status', '!=', 'rejected')
-      .where('events.sensitivity', 'in', this.levels)
-      .where('entities.sensitivity', 'in', this.levels)
+      .$if(this.filtered, (qb) => qb.where('events.sensitivity', 'in', this.levels).where('entities.sensitivity', 'in', this.levels))
       .groupBy('entities.id')
       .orderBy('n', 'desc')
       .orderBy('entities.id')
