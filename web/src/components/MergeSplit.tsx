@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api, type CaseView } from '../api';
 import { useAsync } from '../hooks';
 import { Link, paths } from '../router';
+import { LevelBadge, useLevels } from './Sensitivity';
 
 /**
  * Reviewer tools for identity: merge another entry of the same person into this file, or split
@@ -18,6 +19,7 @@ export function MergeSplit({ view, onChanged }: { view: CaseView; onChanged: (id
     () => (q.trim().length >= 2 ? api.entities(q.trim(), person.type) : Promise.resolve([])),
     [q, person.type],
   );
+  const levels = useLevels((candidates.data ?? []).map((c) => c.id));
   const run = async (work: () => Promise<string>, done: (id: string) => string): Promise<void> => {
     try {
       const id = await work();
@@ -63,7 +65,8 @@ export function MergeSplit({ view, onChanged }: { view: CaseView; onChanged: (id
           .slice(0, 8)
           .map((c) => (
             <li key={c.id}>
-              <Link href={paths.entity(c.id)}>{c.name}</Link> <span className="muted">{plural(c.eventCount, 'event')}</span>
+              <Link href={paths.entity(c.id)}>{c.name}</Link> <LevelBadge level={levels.get(c.id)?.level} />{' '}
+              <span className="muted">{plural(c.eventCount, 'event')}</span>
               <button className="small" onClick={() => merge(c.id, c.name)}>
                 Merge here
               </button>

@@ -1,6 +1,7 @@
 import { plural } from '../format';
 import { useState } from 'react';
 import { api } from '../api';
+import { LevelBadge, useLevels } from '../components/Sensitivity';
 import { Panel } from '../components/ui';
 import { useAsync, useTitle } from '../hooks';
 import { Link, paths } from '../router';
@@ -10,6 +11,7 @@ export function ExportPage() {
   useTitle('Export');
   const [q, setQ] = useState('');
   const people = useAsync(() => api.entities(q), [q]);
+  const levels = useLevels((people.data ?? []).map((p) => p.id));
   return (
     <main className="page">
       <h1>Export</h1>
@@ -50,7 +52,7 @@ export function ExportPage() {
               {(people.data ?? []).map((p) => (
                 <tr key={p.id}>
                   <td>
-                    <Link href={paths.entity(p.id)}>{p.name}</Link>
+                    <Link href={paths.entity(p.id)}>{p.name}</Link> <LevelBadge level={levels.get(p.id)?.level} />
                   </td>
                   <td className="muted">{plural(p.eventCount, 'event')}</td>
                   <td>
