@@ -16,6 +16,11 @@ export function isSensitivity(value: string): value is Sensitivity {
   return (SENSITIVITIES as readonly string[]).includes(value);
 }
 
+/** The levels a reader cleared up to `clearance` may see, for filters in queries. */
+export function readableLevels(clearance: Sensitivity): Sensitivity[] {
+  return SENSITIVITIES.filter((level) => canRead(clearance, level));
+}
+
 /** True when a reader cleared up to `clearance` may see something marked `level`. */
 export function canRead(clearance: Sensitivity, level: Sensitivity): boolean {
   return SENSITIVITIES.indexOf(level) <= SENSITIVITIES.indexOf(clearance);

@@ -1,4 +1,5 @@
-import type { ReviewStatus } from '../domain/chronicle-json.js';
+import type { ReviewStatus, Sensitivity } from '../domain/chronicle-json.js';
+import { readableLevels } from '../protect/sensitivity.js';
 import type { EntityCount } from '../store/kysely/review.repository.js';
 import type { ReviewableStore } from '../store/reviewable-store.js';
 import type { SearchHit } from '../store/index.js';
@@ -14,6 +15,8 @@ export interface SearchRequest {
   place?: string;
   limit?: number;
   offset?: number;
+  /** The reader's clearance: events above it are neither listed nor counted (default: everything). */
+  clearance?: Sensitivity;
 }
 
 /** A document hit with where it was published. */
@@ -60,6 +63,7 @@ export async function searchCaseStore(deps: ReviewableStore, request: SearchRequ
     ...(request.dateFrom ? { dateFrom: request.dateFrom } : {}),
     ...(request.dateTo ? { dateTo: request.dateTo } : {}),
     ...(request.place ? { place: request.place } : {}),
+    ...(request.clearance && request.clearance !== 'confidential' ? { levels: readableLevels(request.clearance) } : {}),
   };
   const q = request.q?.trim() ?? '';
   if (!q) {

@@ -82,6 +82,24 @@ describe.each(PRINCIPALS)('%s', (principal) => {
     }
   });
 
+  it('lists and counts only the events it may read, in search filters and the review queue', async () => {
+    const readable = new Set<string>();
+    for await (const event of fx.deps.store.events.iterate()) {
+      if (event.status === 'suggested' && canRead(clearanceOf(principal), event.sensitivity)) readable.add(event.id);
+    }
+    const search = await as(principal, { url: '/api/search?status=suggested&limit=200' });
+    expect(search.statusCode).toBe(200);
+    const found = search.json<{ events: Array<{ id: string }>; eventTotal: number }>();
+    expect(found.eventTotal, `${principal}: search total`).toBe(readable.size);
+    expect(new Set(found.events.map((e) => e.id))).toEqual(readable);
+    const queue = await as(principal, { url: '/api/review/queue?limit=50' });
+    if (queue.statusCode === 200) {
+      const listed = queue.json<{ total: number; items: Array<{ event: { id: string } }> }>();
+      expect(listed.total, `${principal}: queue total`).toBe(readable.size);
+      expect(new Set(listed.items.map((i) => i.event.id))).toEqual(readable);
+    }
+  });
+
   it('exports the whole store in full only with confidential clearance, else the public export', async () => {
     const response = await as(principal, { url: '/api/export?text=true&scope=all' });
     expect(response.statusCode).toBe(200);

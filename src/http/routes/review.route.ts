@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readerClearance } from '../../auth/index.js';
+import { readableLevels } from '../../protect/sensitivity.js';
 import { getReviewLog, getReviewQueue, reviewEvent } from '../../services/review.service.js';
 import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { idParams, logQuery, queueQuery, reviewBody } from '../schemas.js';
@@ -11,7 +13,15 @@ export function reviewRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
       { schema: { tags: ['review'], summary: 'Events awaiting review, with evidence in context and candidate entities', querystring: queueQuery } },
       (request) => {
         const q = request.query;
-        return getReviewQueue(deps, { status: q.status, limit: q.limit, offset: q.offset, ...(q.type ? { type: q.type } : {}) });
+        const clearance = readerClearance(request);
+        return getReviewQueue(deps, {
+          status: q.status,
+          limit: q.limit,
+          offset: q.offset,
+          ...(q.type ? { type: q.type } : {}),
+          // Events above the reader's clearance are neither listed nor counted.
+          ...(clearance !== 'confidential' ? { levels: readableLevels(clearance) } : {}),
+        });
       },
     );
     app.post(

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { readerClearance } from '../../auth/index.js';
 import { searchCaseStore } from '../../services/web-search.service.js';
 import type { ReviewableStore } from '../../store/reviewable-store.js';
 import { peopleQuery, searchQuery } from '../schemas.js';
@@ -29,6 +30,7 @@ export function searchRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
           ...(q.place ? { place: q.place } : {}),
           limit: q.limit,
           offset: q.offset,
+          clearance: readerClearance(request),
         });
       },
     );

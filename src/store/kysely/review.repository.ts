@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
-import type { EntityType, ReviewStatus } from '../../domain/chronicle-json.js';
+import type { EntityType, ReviewStatus, Sensitivity } from '../../domain/chronicle-json.js';
 import type { Database, EventTable } from '../schema.js';
 import type { ReviewDatabase, ReviewLogTable } from '../review-schema.js';
 import type { EventRecord, EvidenceRecord } from '../types.js';
@@ -20,6 +20,8 @@ export interface EventFilter {
   ids?: string[];
   /** Only events at this place entity. */
   placeId?: string;
+  /** Only events marked at one of these levels (what the reader may read); every level when absent. */
+  levels?: readonly Sensitivity[];
   limit?: number;
   offset?: number;
 }
@@ -111,6 +113,7 @@ export class KyselyReviewRepository {
       if (filter.type) all.push(eb('events.type', '=', filter.type));
       if (filter.ids) all.push(eb('events.id', 'in', filter.ids));
       if (filter.placeId) all.push(eb('events.place_id', '=', filter.placeId));
+      if (filter.levels) all.push(eb('events.sensitivity', 'in', filter.levels.length > 0 ? [...filter.levels] : ['']));
       if (filter.dateTo) all.push(eb('events.date_from', '<=', filter.dateTo));
       // '~' sorts after every digit and '-', so "2016" counts as reaching past "2016-05".
       if (filter.dateFrom) all.push(eb(sql<string>`coalesce(events.date_to, events.date_from) || '~'`, '>=', filter.dateFrom));
