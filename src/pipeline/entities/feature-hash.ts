@@ -57,8 +57,8 @@ export class FeatureHasher {
   /** Indexes the feature strings of a model (row = position in `features`). */
   constructor(features: Iterable<[string, number]>, size: number) {
     let cap = 1;
-    // A quarter full at most: most lookups are of features the model never saw, and they stop at an empty slot.
-    while (cap < size * 4) cap <<= 1;
+    // Under half full: a lookup of a feature the model never saw stops at an empty slot within a probe or two.
+    while (cap < size * 2) cap <<= 1;
     this.mask = cap - 1;
     this.shift = 32 - Math.log2(cap);
     this.slots = new Int32Array(cap * 3).fill(-1);

@@ -30,6 +30,8 @@ const L = LABELS.length;
 const P = (s: string): PartHash => partHash(s);
 const SEP = P('|');
 const PREFIX = { wm1sh: P('w-1sh='), shwp1: P('shw+1='), acw: P('AC|w=') } as const;
+/** Templates of the features hashed per token; everything else is summed into cached vectors. */
+const HASHED_PREFIXES = ['w-1sh=', 'shw+1=', 'AC|w=', 't-1w='];
 const START_H = P('<s>');
 const FIRST_NAME_BIT = 1 << GAZETTEER_CATEGORIES.indexOf('first');
 const OPENERS = /^[.!?"“‘'(:—–-]$/;
@@ -82,7 +84,13 @@ interface ShapeInfo {
 /** A model made ready for integer scoring, with its caches. */
 interface Compiled {
   model: LinearModel;
+  /**
+   * The features looked up per token (word-shape and label-word pairs), alone in a small table so it
+   * stays in cache; its rows are `hashedStart` / `hashedPairs`, laid out like `pairs` below.
+   */
   hasher: FeatureHasher;
+  hashedStart: Int32Array;
+  hashedPairs: Int32Array;
   /** Weights of row r as (label, integer weight) pairs: `pairs[2j]`, `pairs[2j + 1]` for j in rowStart[r] … rowStart[r + 1]. */
   pairs: Int32Array;
   scale: number;
@@ -130,6 +138,38 @@ function integerWeights(model: LinearModel): { pairs: Int32Array; scale: number 
     pairs[2 * j + 1] = Math.round((model.weight[j] as number) * scale);
   }
   return { pairs, scale };
+}
+
+/** Adds a row of the small table of `hasher` (-1: unknown feature, nothing). */
+function addHashed(c: Compiled, row: number, v: Int32Array, at: number): void {
+  if (row < 0) return;
+  const { hashedStart, hashedPairs } = c;
+  const end = hashedStart[row + 1] as number;
+  for (let j = hashedStart[row] as number; j < end; j++) {
+    const k = at + (hashedPairs[2 * j] as number);
+    v[k] = (v[k] as number) + (hashedPairs[2 * j + 1] as number);
+  }
+}
+
+/** The features of the prefixes `scoreWords` and `tagWithScores` hash, in a table of their own. */
+function hashedTable(model: LinearModel, pairs: Int32Array): Pick<Compiled, 'hasher' | 'hashedStart' | 'hashedPairs'> {
+  const chosen: [string, number][] = [];
+  for (const [feature, row] of model.index) if (HASHED_PREFIXES.some((p) => feature.startsWith(p))) chosen.push([feature, row]);
+  const hashedStart = new Int32Array(chosen.length + 1);
+  let size = 0;
+  for (const [, row] of chosen) size += (model.rowStart[row + 1] as number) - (model.rowStart[row] as number);
+  const hashedPairs = new Int32Array(2 * size);
+  let at = 0;
+  chosen.forEach(([, row], r) => {
+    hashedStart[r] = at;
+    for (let j = model.rowStart[row] as number; j < (model.rowStart[row + 1] as number); j++, at++) {
+      hashedPairs[2 * at] = pairs[2 * j] as number;
+      hashedPairs[2 * at + 1] = pairs[2 * j + 1] as number;
+    }
+  });
+  hashedStart[chosen.length] = at;
+  const hasher = new FeatureHasher(chosen.map(([feature], r) => [feature, r] as [string, number]), chosen.length);
+  return { hasher, hashedStart, hashedPairs };
 }
 
 function addRow(c: Compiled, row: number, v: Int32Array, at = 0): void {
@@ -183,7 +223,7 @@ function compile(model: LinearModel): Compiled {
   const { pairs, scale } = integerWeights(model);
   const c: Compiled = {
     model,
-    hasher: new FeatureHasher(model.index, model.index.size),
+    ...hashedTable(model, pairs),
     pairs,
     scale,
     fixed: undefined as unknown as Compiled['fixed'],
@@ -437,9 +477,15 @@ export interface StaticScores {
 export function staticScores(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): StaticScores {
   const c = compile(model);
   forgetIfLarge(c);
-  return scoreWords(c, tokens, wordsOf(c, tokens, gazetteer), gazetteer, ev);
+  const fixed = scoreWords(c, tokens, wordsOf(c, tokens, gazetteer), gazetteer, ev);
+  return { scores: fixed.scores.slice(0, tokens.length * L), words: fixed.words };
 }
 
+// Score buffers reused from sequence to sequence (a typed array costs more to make than to fill).
+let scratch = new Int32Array(64 * L);
+const labelScratch = new Int32Array(L);
+
+/** Scores of `staticScores` in a shared buffer, valid until the next call. */
 function scoreWords(c: Compiled, tokens: readonly Token[], words: WordInfo[], gazetteer: Gazetteer, ev: DocumentEvidence): StaticScores {
   const { hasher, fixed } = c;
   const n = tokens.length;
@@ -453,7 +499,9 @@ function scoreWords(c: Compiled, tokens: readonly Token[], words: WordInfo[], ga
   const shouting = shoutingOf(words);
   const gaz = gazetteer.annotateCodes(lower, entries);
   const C = GAZETTEER_CATEGORIES.length;
-  const scores = new Int32Array(n * L);
+  if (scratch.length < n * L) scratch = new Int32Array(Math.max(n * L, 2 * scratch.length));
+  const scores = scratch;
+  scores.fill(0, 0, n * L);
   for (let i = 0; i < n; i++) {
     const at = i * L;
     const w = words[i] as WordInfo;
@@ -467,13 +515,13 @@ function scoreWords(c: Compiled, tokens: readonly Token[], words: WordInfo[], ga
     addVector(scores, at, posTriple(c, tokens[i - 1]?.pos, (tokens[i] as Token).pos, tokens[i + 1]?.pos), 0);
     addVector(scores, at, shapeTriple(c, prev?.shape, w.shape, next?.shape), 0);
     const sh = w.shape.hash;
-    addRow(c, hasher.start(PREFIX.wm1sh).add(prev ? prev.lowerH : START_H).add(SEP).add(sh).row(), scores, at);
-    addRow(c, hasher.start(PREFIX.shwp1).add(sh).add(SEP).add(next ? next.lowerH : END_H).row(), scores, at);
+    addHashed(c, hasher.start(PREFIX.wm1sh).add(prev ? prev.lowerH : START_H).add(SEP).add(sh).row(), scores, at);
+    addHashed(c, hasher.start(PREFIX.shwp1).add(sh).add(SEP).add(next ? next.lowerH : END_H).row(), scores, at);
     const l = w.lower;
     const titled = w.letters && w.titled;
     if (shouting) {
       addVector(scores, at, fixed.AC, 0);
-      addRow(c, hasher.start(PREFIX.acw).add(w.lowerH).row(), scores, at);
+      addHashed(c, hasher.start(PREFIX.acw).add(w.lowerH).row(), scores, at);
       if (ev.capitalised.has(l)) addVector(scores, at, fixed.ACdcap, 0);
       if (ev.lower.has(l)) addVector(scores, at, fixed.ACdlow, 0);
     } else if (titled) {
@@ -511,7 +559,7 @@ export function tagWithScores(model: LinearModel, tokens: readonly Token[], fixe
   const { hasher } = c;
   const n = tokens.length;
   const out: number[] = new Array<number>(n);
-  const scores = new Int32Array(L);
+  const scores = labelScratch;
   let prev1 = -1;
   let prev2 = -1;
   for (let i = 0; i < n; i++) {
@@ -522,7 +570,7 @@ export function tagWithScores(model: LinearModel, tokens: readonly Token[], fixe
     for (let k = 0; k < L; k++) {
       scores[k] = (fixed.scores[i * L + k] as number) + (c.t1[from + k] as number) + (c.t2t1[t2 + k] as number) + (w.shape.history[from + k] as number);
     }
-    addRow(c, hasher.start(c.t1w[prev1 + 1] as PartHash).add(w.lowerCaseH).row(), scores);
+    addHashed(c, hasher.start(c.t1w[prev1 + 1] as PartHash).add(w.lowerCaseH).row(), scores, 0);
     let best = 0;
     let bestScore = -Infinity;
     let tied = false;
