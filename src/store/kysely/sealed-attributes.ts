@@ -104,16 +104,22 @@ export function sealingDb(store: Store): Kysely<SecurityDatabase & ResolutionDat
  * After sealing, leaves no plain copy in a SQLite file: merges the full-text index into fresh
  * segments (FTS5 'optimize', so no old segment keeps a sealed document's words) and checkpoints the
  * WAL with TRUNCATE so the old page images are gone from it; secure_delete (set on open) has zeroed
- * the freed space in the main file. Returns false when a reader kept the checkpoint from finishing
- * (the next checkpoint finishes it). Nothing to do on PostgreSQL (see docs/SECURITY.md).
+ * the freed space in the main file. Returns false when readers kept the checkpoint from finishing
+ * for a second (the WAL's old frames are then overwritten as it is reused, or by the next TRUNCATE).
+ * Nothing to do on PostgreSQL (see docs/SECURITY.md).
  */
 export async function scrubFreedText(store: Store): Promise<boolean> {
   if (store.dialect !== 'sqlite') return true;
   const db = sealingDb(store);
   await sql.raw(`insert into documents_fts(documents_fts) values ('optimize')`).execute(db);
   await sql.raw(`insert into evidence_fts(evidence_fts) values ('optimize')`).execute(db);
-  const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
-  return Number(result.rows[0]?.busy ?? 1) === 0;
+  // A reader in the middle of a read keeps the WAL from being truncated: give it a moment, a few times.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const result = await sql<{ busy: number }>`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+    if (Number(result.rows[0]?.busy ?? 1) === 0) return true;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return false;
 }
 
 /**
