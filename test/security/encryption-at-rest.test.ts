@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditLog } from '../../src/audit/index.js';
 import { backupStore } from '../../src/protect/backup.js';
@@ -14,6 +15,7 @@ import { ingestDocument } from '../../src/services/ingest.service.js';
 import { buildSourceDocument } from '../../src/services/testing/builders.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { reviewable } from '../../src/store/reviewable-store.js';
+import { execRaw, securityDb } from '../../src/store/security-schema.js';
 import { runCli } from '../support/run-cli.js';
 
 // Words that occur only in the confidential report: after marking, no byte of the store may hold them.
@@ -51,6 +53,15 @@ function wordsIn(files: string[]): string[] {
 
 const storeFiles = (db: string): string[] => [db, `${db}-wal`, `${db}-shm`];
 
+/** Which of WORDS the full-text indexes hold as terms (read through fts5vocab tables in the connection's temp schema). */
+async function indexedWords(store: Store): Promise<string[]> {
+  await execRaw(store, `create virtual table if not exists temp.documents_terms using fts5vocab(main, documents_fts, 'row')`);
+  await execRaw(store, `create virtual table if not exists temp.evidence_terms using fts5vocab(main, evidence_fts, 'row')`);
+  const rows = await sql<{ term: string }>`
+    select term from temp.documents_terms union select term from temp.evidence_terms`.execute(securityDb(store));
+  return rows.rows.map((r) => r.term).filter((t) => WORDS.includes(t));
+}
+
 async function exported(store: Store): Promise<string> {
   let out = '';
   await exportStore(store, 'json', (chunk) => (out += chunk), { includeText: true });
@@ -69,9 +80,11 @@ describe('encryption at rest of a confidential report', () => {
       // The scan can see the words: before marking they are in the files in plain text.
       expect(wordsIn(storeFiles(db)).length).toBeGreaterThan(0);
       expect((await store.search.search('quillfeather')).map((h) => h.documentId)).toEqual(['secret-report']);
+      expect((await indexedWords(store)).sort()).toEqual([...WORDS].sort());
 
       await markSensitivity(store, 'secret-report', 'confidential', { actor: 'editor', reason: 'source at risk' });
       expect(wordsIn(storeFiles(db))).toEqual([]);
+      expect(await indexedWords(store)).toEqual([]);
       const backup = join(dir, 'scan-backup.db');
       await backupStore(store, backup);
       expect(wordsIn([backup])).toEqual([]);
