@@ -8,7 +8,7 @@ import type { Store } from '../store/index.js';
 import { authenticate, countAccounts } from './accounts.js';
 import { scrubForReader } from './http-filter.js';
 import { registerProtectionRoutes } from './http-routes.js';
-import { LOGIN_PAGE } from './login-page.js';
+import { loginPage, safeReturnPath } from './login-page.js';
 import { RateLimiter } from './rate-limit.js';
 import { can, clearanceOf, type Permission, type Principal } from './roles.js';
 import { createSession, endSession, resolveSession, SESSION_HOURS, type SessionInfo } from './sessions.js';
@@ -119,10 +119,23 @@ export async function installAuth(app: FastifyInstance, store: Store, options: A
 
   registerProtectionRoutes(app, store);
 
-  app.get('/login', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').send(LOGIN_PAGE));
+  app.get('/login', { schema: { hide: true } }, (request, reply) => {
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const failure = query.failed === 'credentials' || query.failed === 'rate-limited' ? query.failed : undefined;
+    const page = loginPage({ next: safeReturnPath(query.next), ...(failure ? { failure } : {}) });
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  });
 
   app.post('/api/auth/login', { schema: { hide: true }, bodyLimit: 16 * 1024 }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
+    // The script-free login page posts a form: it gets redirects (back to the page, or to the form
+    // with the reason it failed) where the app's fetch gets JSON.
+    const fromForm = request.headers['content-type']?.startsWith('application/x-www-form-urlencoded') ?? false;
+    const next = safeReturnPath(body.next);
+    const backToForm = (failure: 'credentials' | 'rate-limited'): FastifyReply => {
+      const query = new URLSearchParams({ failed: failure, ...(next !== '/' ? { next } : {}) });
+      return reply.redirect(`/login?${query.toString()}`, 303);
+    };
     const name = typeof body.name === 'string' ? body.name : '';
     const password = typeof body.password === 'string' ? body.password : '';
     const totp = typeof body.totp === 'string' && body.totp !== '' ? body.totp : undefined;
@@ -131,6 +144,7 @@ export async function installAuth(app: FastifyInstance, store: Store, options: A
     const blocked = keys.find((k) => failures.blocked(k));
     if (blocked) {
       reply.header('retry-after', String(failures.retryAfter(blocked)));
+      if (fromForm) return backToForm('rate-limited');
       return reply.status(429).send({ error: 'rate_limited', message: 'too many failed logins: try again later' });
     }
     let account;
@@ -138,13 +152,14 @@ export async function installAuth(app: FastifyInstance, store: Store, options: A
       account = await authenticate(store, name, password, totp);
     } catch (error) {
       for (const k of keys) failures.hit(k);
+      if (fromForm && error instanceof UnauthorizedError) return backToForm('credentials');
       throw error;
     }
     for (const k of keys) failures.reset(k);
     const session = await createSession(store, account);
     reply.header('set-cookie', sessionCookie(request, session.token, SESSION_HOURS * 3600));
     reply.header('cache-control', 'no-store');
-    if (request.headers['content-type']?.startsWith('application/x-www-form-urlencoded')) return reply.redirect('/', 303);
+    if (fromForm) return reply.redirect(next, 303);
     return { name: account.name, role: account.role, csrfToken: session.csrf };
   });
 

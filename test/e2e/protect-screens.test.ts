@@ -177,7 +177,18 @@ describe.skipIf(!present)('sign-in, sensitivity and history screens in Chromium'
     const form = other.getByRole('form', { name: 'Sensitivity of attribute roles' });
     await form.getByLabel('Sensitivity').selectOption('confidential');
     await form.getByRole('button', { name: 'Save' }).click();
-    await other.waitForURL(`${base}/login`);
-    await other.locator('#password').waitFor();
+    const casePath = `/entities/${encodeURIComponent(person.id)}`;
+    await other.waitForURL(`${base}/login?next=${encodeURIComponent(casePath)}`);
+
+    // A wrong password comes back to the form with the reason; the right one back to the case file.
+    await other.fill('#name', 'editor');
+    await other.fill('#password', 'not the password');
+    await other.getByRole('button', { name: 'Log in' }).click();
+    await other.getByRole('alert').filter({ hasText: 'Wrong name, password' }).waitFor();
+    await other.fill('#name', 'editor');
+    await other.fill('#password', fx.passwords.editor);
+    await other.getByRole('button', { name: 'Log in' }).click();
+    await other.waitForURL(`${base}${casePath}`);
+    await other.getByRole('heading', { level: 1, name: person.name }).waitFor();
   });
 });

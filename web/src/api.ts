@@ -82,7 +82,9 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
   const response = await fetch(url, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
   // No session (never logged in, logged out elsewhere, or expired): the server's login page takes over.
   if (response.status === 401) {
-    window.location.assign(LOGIN_PATH);
+    // …and brings the reader back to this page once logged in.
+    const here = `${window.location.pathname}${window.location.search}`;
+    window.location.assign(here === '/' ? LOGIN_PATH : `${LOGIN_PATH}?next=${encodeURIComponent(here)}`);
     throw new ApiError('Not logged in: opening the login page', 401);
   }
   const text = await response.text();
