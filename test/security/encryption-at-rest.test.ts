@@ -16,7 +16,10 @@ import { buildSourceDocument } from '../../src/services/testing/builders.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { reviewable } from '../../src/store/reviewable-store.js';
 import { execRaw, securityDb } from '../../src/store/security-schema.js';
+import { SESSION_COOKIE } from '../../src/auth/index.js';
 import { runCli } from '../support/run-cli.js';
+import { buildSecurityFixture } from './fixtures.js';
+import { buildSecuredApp } from './secured-app.js';
 
 // Words that occur only in the confidential report: after marking, no byte of the store may hold them.
 const WORDS = ['quillfeather', 'zanthoric'];
@@ -159,4 +162,45 @@ describe('encryption at rest of a confidential report', () => {
     expect(without.stdout).toContain(SEALED_PLACEHOLDER);
     expect(without.stdout).not.toContain(SEALED_TEXT_PREFIX);
   }, 120_000);
+
+  it('serves a confidential report whole to a cleared reader through the API with the key, and a marked placeholder without', async () => {
+    const fx = await buildSecurityFixture();
+    const app = await buildSecuredApp(fx.deps);
+    try {
+      const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: 'admin', password: fx.passwords.admin } });
+      const token = /chronicle_session=([^;]+)/.exec(String(login.headers['set-cookie']))?.[1] ?? '';
+      const headers = { cookie: `${SESSION_COOKIE}=${token}`, 'x-csrf-token': (login.json() as { csrfToken: string }).csrfToken };
+      const get = (url: string) => app.inject({ method: 'GET', url, headers });
+      const { document, entity, word } = fx.levels.confidential;
+
+      const page = await get(`/api/documents/${document}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(word);
+      expect(page.body).not.toContain(SEALED_TEXT_PREFIX);
+      const caseFile = await get(`/api/entities/${encodeURIComponent(entity)}`);
+      expect(caseFile.statusCode).toBe(200);
+      expect(caseFile.body).not.toContain(SEALED_TEXT_PREFIX);
+      expect((await get(`/api/documents/${document}/original`)).body).toContain(word);
+
+      useFieldKey(null);
+      const blind = await get(`/api/documents/${document}`);
+      expect(blind.statusCode).toBe(200);
+      expect(blind.body).toContain(SEALED_PLACEHOLDER);
+      expect(blind.body).not.toContain(SEALED_TEXT_PREFIX);
+      expect(blind.body).not.toContain(word);
+      const original = await get(`/api/documents/${document}/original`);
+      expect(original.statusCode).toBe(400);
+      expect(original.body).toMatch(/confidential.*CHRONICLE_KEY/);
+
+      // Marking through the API without the key is refused and changes nothing.
+      const publicDoc = fx.levels.public.document;
+      const mark = await app.inject({ method: 'POST', url: '/api/mark', headers, payload: { id: publicDoc, level: 'confidential' } });
+      expect(mark.statusCode).toBe(400);
+      expect(mark.body).toMatch(/needs the encryption key/);
+      expect((await fx.deps.store.documents.get(publicDoc))?.sensitivity).toBe('public');
+    } finally {
+      await app.close();
+      await fx.dispose();
+    }
+  });
 });
