@@ -132,7 +132,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       const r = left[i];
       if (!r || !usable(r, kinds)) continue;
       if (r.kind === 'name' && inPrepPhrase(sentence, r)) continue;
-      const owned = type === 'ban' || type === 'search' || type === 'asset_freeze';
+      // A possessor owns what an owner-frame trigger names ("Markovic's detention was extended").
+      const owned = type === 'ban' || type === 'search' || type === 'asset_freeze' || frame === 'owner';
       if (isPossessor(text, r) && !owned) continue;
       // A name used as a modifier ("YouTube channel") is not the head of the subject.
       if (r.kind === 'name' && nextToken(r)?.pos === 'NOUN' && !isPossessor(text, r)) continue;
@@ -192,10 +193,12 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     }
   } else if (frame === 'noun') {
     const endsInOf = /(?:against|of)$/i.test(trig.text);
-    const of = endsInOf ? /^\s+/.exec(text.slice(trig.end, trig.end + 3)) : /^\s+(?:of|against)\s+/i.exec(text.slice(trig.end, trig.end + 12));
+    // "the arrest of X", "an investigation into blogger X": a role word or two may come before the name.
+    const of = endsInOf ? /^\s+/.exec(text.slice(trig.end, trig.end + 3)) : /^\s+(?:of|against|into)\s+/i.exec(text.slice(trig.end, trig.end + 12));
     if (of) {
-      const r = right.find((x) => x.start === trig.end + of[0].length);
-      if (r && usable(r, kinds)) {
+      const from = trig.end + of[0].length;
+      const r = right.find((x) => x.start >= from);
+      if (r && r.start - from <= 30 && usable(r, kinds) && OF_GAP.test(text.slice(from, r.start))) {
         subj = r;
         dir = 1;
       }
@@ -238,6 +241,15 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
         subj = r;
         dir = 1;
       }
+    }
+  }
+
+  if (!subj && (frame === 'verb' || frame === 'intrans')) {
+    // "detained at least 40 people, including student leader X": the named member of an unnamed group.
+    const r = includedRef(text, right, trig);
+    if (r) {
+      subj = r;
+      dir = 1;
     }
   }
 
@@ -285,7 +297,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
 
 // A described object ending in a comma: "the editor of the Mutare Herald, ", "a reporter for X, ".
 const APPOSITIVE_OBJECT = new RegExp(
-  `^\\s+(?:the|a|an|its|his|her|their|[A-Z][\\w’'-]*[’']s)\\s+(?:[\\w’'-]+\\s+){0,4}?${ROLE}(?:\\s+(?:of|at|for|from)\\s+(?:the\\s+)?(?:[A-Z][\\w’'&.-]*\\s*){1,5})?,\\s+$`,
+  `^\\s+(?:the|a|an|its|his|her|their|[A-Z][\\w’'-]*[’']s)\\s+(?:[\\w’'-]+\\s+){0,4}?(?:${ROLE}|organi[sz]er|leader|founder|co-founder|director|head|spokes(?:man|woman|person)|coordinator|member|chair(?:man|woman)?|president|deputy|owner|publisher|producer|presenter|anchor|host|correspondent|secretary)(?:\\s+(?:of|at|for|from)\\s+(?:the\\s+)?(?:[A-Z][\\w’'&.-]*\\s*){1,5})?,\\s+$`,
 );
 
 /** The person named right after a described object ("fined the editor of X, Grace Chikomba"). */
@@ -294,6 +306,18 @@ function appositiveObject(text: string, right: Ref[], trig: TriggerMatch): Ref |
   const r = right.find((x) => x.kind === 'name' && x.entityType === 'person' && x.start - trig.end < 110);
   if (!r || text.charCodeAt(r.start - 2) !== 44) return undefined;
   return APPOSITIVE_OBJECT.test(text.slice(trig.end, r.start)) ? r : undefined;
+}
+
+// Role words between "of/into" and the name ("an investigation into blogger X"); lower-case, so never a name.
+const OF_GAP = /^(?:(?:the\s+)?(?:[a-z][\w-]*\s+){1,2})?$/;
+const INCLUDING = /\b(?:including|among them|among whom(?: were| was)?|among those \w+ (?:was|were))\s+(?:(?:the\s+)?[a-z][\w-]*\s+){0,3}$/i;
+
+/** A person named after "including" or "among them" a little after the trigger. */
+function includedRef(text: string, right: Ref[], trig: TriggerMatch): Ref | undefined {
+  const r = right.find((x) => x.kind === 'name' && x.entityType === 'person');
+  if (!r || r.start - trig.end > 90) return undefined;
+  const gap = text.slice(trig.end, r.start);
+  return /[.;]/.test(gap) || !INCLUDING.test(gap) ? undefined : r;
 }
 
 /** An object pronoun right before an active participle ("ordered him held", "had them detained"). */

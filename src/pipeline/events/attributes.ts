@@ -18,6 +18,7 @@ const CEASED = /\b(?:stop|stops|stopped|stopping|quit|quits|cease|ceases|ceased|
 const OBLIGED = /\b(?:must|has to|have to|had to|(?:is|was|are|were|been) (?:required|obliged|ordered) to)\s+(?:\w+\s+){0,2}$/i;
 // "The ministry denied that he had been mistreated": the clause is denied, not asserted.
 const DENIED = /\b(?:den(?:y|ies|ied)|rejected|dismissed|refuted)\s+(?:(?:the\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?)\s+)?that\s+(?:[\w’'-]+\s+){0,6}$/i;
+const GOVERNED = /\b(?:over|for|about|into|after|following|since|despite|behind|concerning)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$/i;
 const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule)\b/i;
 
 /** How the text presents the event: asserted, hypothetical, negated or generic. */
@@ -26,7 +27,9 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   const near = before.slice(-45);
   const sentenceBefore = text.slice(sentence.start, trig.start);
   if (/refused\s+to\s+(?:\w+\s+)?$/i.test(before) && trig.pattern.type !== 'extradition_refused') return 'negated';
-  if (NEGATION.test(near) && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
+  // "have not charged anyone over the killing of X": the negation belongs to the verb, the nominal stays a fact.
+  const governedNominal = trig.pattern.frame === 'noun' && GOVERNED.test(near);
+  if (NEGATION.test(near) && !governedNominal && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
   if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
   if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
   if (CEASED.test(near) || DENIED.test(sentenceBefore.slice(-90))) return 'negated';

@@ -717,3 +717,51 @@ describe('denials and cases linked to protests', () => {
     expect(events.some((v) => v.type === 'protest')).toBe(false);
   });
 });
+
+describe('groups, prolonged custody and undone verdicts', () => {
+  it('takes the named member of an unnamed group ("including X") and an organiser named after a comma', () => {
+    const text = 'Police detained at least 40 people on Thursday, including student leader Olga Petrova. Police arrested its organiser, Pavel Ivanov.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Thursday', value: '2024-06-13' }]));
+    expect(only(events, 'arrest', 'Olga Petrova').date?.from).toBe('2024-06-13');
+    only(events, 'arrest', 'Pavel Ivanov');
+  });
+
+  it('reads a prolonged detention as detention and an investigation into a described person as a charge', () => {
+    const text = "Petrova's detention was extended by two months. Prosecutors opened a criminal investigation into blogger Pavel Ivanov.";
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'two months', value: 'P2M' }]));
+    expect(only(events, 'detention', 'Olga Petrova').duration).toBe('P2M');
+    expect(events.some((v) => v.type === 'arrest')).toBe(false);
+    only(events, 'charge', 'Pavel Ivanov');
+  });
+
+  it('reads an overturned conviction as an acquittal, not a sentence', () => {
+    const text = 'An appeals court overturned the conviction of Pavel Ivanov in February.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'February', value: '2024-02' }]));
+    expect(only(events, 'acquittal', 'Pavel Ivanov').date?.from).toBe('2024-02');
+    expect(events.some((v) => v.type === 'sentence')).toBe(false);
+  });
+
+  it('reads "barred <name> from running" and a term in detention that ends at the release', () => {
+    const text = 'Authorities barred opposition leader Olga Petrova from running. Ivanov was released on Monday after two years in detention.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Monday', value: '2024-06-10' }, { text: 'two years', value: 'P2Y' }]));
+    only(events, 'restriction', 'Olga Petrova');
+    const d = only(events, 'detention', 'Pavel Ivanov');
+    expect(d.date).toMatchObject({ from: '2022-06-10', to: '2024-06-10' });
+    expect(events.some((v) => v.type === 'arrest')).toBe(false);
+  });
+
+  it('reads a bounty leading to an arrest as wanted, and a killing nobody was charged over as a fact', () => {
+    const text = 'Authorities offered a bounty for information leading to the arrest of Pavel Ivanov. Police have not charged anyone over the killing of journalist Olga Petrova.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'wanted', 'Pavel Ivanov');
+    expect(events.some((v) => v.type === 'arrest' && v.modality === 'asserted')).toBe(false);
+    expect(only(events, 'killing', 'Olga Petrova').modality).toBe('asserted');
+  });
+
+  it('reads "handed over X to" as an extradition and the family home seized as an asset freeze', () => {
+    const text = 'Turkey handed over dissident Pavel Ivanov to Russia in March. The authorities seized the family home of Olga Petrova.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Russia', type: 'place' }, { name: 'Turkey', type: 'place' }], [{ text: 'March', value: '2024-03' }]));
+    expect(only(events, 'extradition', 'Pavel Ivanov').date?.from).toBe('2024-03');
+    only(events, 'asset_freeze', 'Olga Petrova');
+  });
+});

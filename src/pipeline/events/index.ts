@@ -172,13 +172,16 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   const modality = readModality(text, sentence, clause, trig, parts.generic);
   const duration = readDuration(text, clause, trig, timexes);
   if (type === 'arrest' && duration) type = 'detention';
+  // "a bounty for information leading to the arrest of X": sought, not made.
+  if (type === 'arrest' && /\b(?:bount(?:y|ies)|reward)\b[^.;]*\bleading to (?:the |his |her |their )?$/i.test(text.slice(sentence.start, trig.start))) type = 'wanted';
   // "spent nine days in remand prison": custody before any verdict is detention, not a prison term.
   if (type === 'imprisonment' && (/\b(?:remand|pre-?trial|investigative)\b/i.test(trig.text) || /^\s+(?:on remand|awaiting (?:trial|the verdict))\b/i.test(text.slice(trig.end, trig.end + 24)))) type = 'detention';
   const found = readDate(text, sentence, v.clauses, clause, trig, timexes);
   let date: EventDate | null = found?.date ?? null;
   if (found && date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {
     // "spent a year in prison before being released in November 2023": that date ends the period.
-    const ends = found.at > trig.end && /\b(?:before|until|till|released|freed|ended|end)\b/i.test(text.slice(trig.end, found.at));
+    // "released on Monday after two years in detention": a stated time after which something happened ends there.
+    const ends = (found.at > trig.end && /\b(?:before|until|till|released|freed|ended|end)\b/i.test(text.slice(trig.end, found.at))) || /^(?:after|following)\b/i.test(trig.text);
     const other = addDuration(date.from, ends ? negate(duration) : duration);
     if (other && other !== date.from) date = ends ? { ...date, from: other, to: date.from } : { ...date, to: other };
   }

@@ -39,7 +39,7 @@ const UNIT = '(?:years?|months?|weeks?|days?|hours?)';
 export const TRIGGERS: readonly TriggerPattern[] = [
   // restriction before arrest/ban: "house arrest", "banned from leaving"
   { type: 'restriction', frame: 'noun', pattern: 'house arrest|custodial restraint|restrict(?:ed|ion of) (?:freedom|liberty)|travel ban|exit ban|administrative supervision' },
-  { type: 'restriction', frame: 'verb', pattern: '(?:banned|barred|prohibited|forbidden|prevented|stopped) (?:(?:him|her|them) )?from (?:leaving|travell?ing|going abroad|boarding|political activit(?:y|ies)|(?:engaging in )?journalism|running|taking part|holding public office|using the internet)' },
+  { type: 'restriction', frame: 'verb', pattern: '(?:banned|barred|prohibited|forbidden|prevented|stopped) (?:(?:him|her|them) |(?:[\\w’\'-]+ ){1,4}?)?from (?:leaving|travell?ing|going abroad|boarding|political activit(?:y|ies)|(?:engaging in )?journalism|running|taking part|holding public office|using the internet)' },
   // Bail and probation conditions: the person hands in a passport or reports to the police on a schedule.
   { type: 'restriction', frame: 'intrans', pattern: '(?:surrender|surrendered|surrenders|hand (?:over|in)|handed (?:over|in)) (?:his|her|their) (?:travel documents|passports?)|report (?:to (?:the )?(?:[\\w-]+ ){0,2}police(?: station)?|to (?:the )?(?:[\\w-]+ ){0,2}authorities) (?:daily|weekly|monthly|every|once|twice|three times)' },
   { type: 'restriction', frame: 'verb', pattern: '(?:stopped|held|turned back|offloaded) (?:at|from) (?:the )?(?:[\\w-]+ ){0,2}airport' },
@@ -48,7 +48,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:had|has|have) ' + P + ' (?:bank )?(?:accounts?|assets|property|savings) (?:frozen|seized|confiscated|arrested)' },
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|arrested) ' + P + ' (?:bank )?(?:accounts?|assets|property|properties|savings|apartment|house)' },
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:bank )?(?:accounts?|assets|property|properties|savings) (?:were|was|have been|had been|has been) (?:frozen|seized|confiscated)' },
-  { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|expropriated) (?:the |his |her |their )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?)(?:,? and (?:the |his |her |their )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?))? (?:of|belonging to)' },
+  { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|expropriated) (?:the |his |her |their )?(?:family |[\\w-]+-owned )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?)(?:,? and (?:the |his |her |their )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?))? (?:of|belonging to)' },
   { type: 'asset_freeze', frame: 'noun', pattern: 'asset freeze|freezing of ' + P + ' (?:bank )?(?:accounts?|assets)|confiscation of ' + P + ' (?:property|assets)' },
   // wanted before arrest: "arrest warrant", "ordered her arrest"
   { type: 'wanted', frame: 'noun', pattern: '(?:international )?(?:arrest warrant|warrant for ' + P + ' arrest)|(?:interpol )?red notice|wanted list|international search list' },
@@ -56,8 +56,13 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'wanted', frame: 'verb', pattern: '(?:put|placed|added) (?:him|her|them) (?:on|to) (?:a|an|the) (?:international |interstate |federal |national )?wanted list' },
   { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia' },
   // detention before arrest
+  // A detention prolonged is custody for a period, not a new arrest.
+  { type: 'detention', frame: 'owner', pattern: '(?:extended|prolonged|renewed) ' + P + ' (?:pre-?trial )?(?:detention|custody)|(?:detention|custody) (?:was|has been|had been|were|have been) (?:extended|prolonged|renewed)' },
   { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
   { type: 'detention', frame: 'verb', pattern: '(?:held|kept|detained) (?:at|in) (?:a |an |the )?(?:[\\w-]+ ){0,4}?(?:prison|jail|detention (?:centre|center|facility)|penal colony|labou?r camp)|(?:detained|held|kept) (?:in (?:custody|detention|jail) )?for ' + N + ' ' + UNIT + '|jailed (?:in (?:custody|detention|jail) )?for ' + N + ' (?:weeks?|days?|hours?)|(?:held|kept|detained) (?:him |her |them )?incommunicado' },
+  // "after two years in detention", "After 18 months in jail, X was freed": a stated time in custody or prison.
+  { type: 'detention', frame: 'intrans', pattern: '(?:after|following) ' + N + ' ' + UNIT + ' in (?:pre-?trial |police )?(?:detention|custody)|(?:held|kept|placed|spent [\\w-]+ [\\w-]+) in solitary confinement' },
+  { type: 'imprisonment', frame: 'intrans', pattern: '(?:after|following) ' + N + ' ' + UNIT + ' (?:in (?:prison|jail)|behind bars)' },
   { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|(?:pre-?trial |administrative |preventive )?detention|police custody|custody|jail cell|police cells?|isolation ward)' },
   { type: 'detention', frame: 'noun', pattern: '(?:deportation|removal|immigration|migrant) (?:detention )?(?:centre|center|facility|camp)' },
   { type: 'arrest', frame: 'verb', pattern: '(?:re-?)?arrest(?:s|ed|ing)?|(?:re-?)?detain(?:s|ed|ing)?|apprehended|seized|rounded up|taken into custody|captured|nabbed|picked up by (?:the )?police|handcuffed' },
@@ -80,6 +85,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'sentence', frame: 'noun', pattern: 'convictions?|(?:prison|jail) (?:sentence|term)' },
   { type: 'acquittal', frame: 'verb', pattern: 'acquitted|pardoned|amnestied|exonerated|cleared of|charges (?:were|have been|had been) dropped|case (?:was|has been|had been) (?:closed|dropped|dismissed)' },
   { type: 'acquittal', frame: 'noun', pattern: 'acquittal|pardon|amnesty' },
+  // "overturned the conviction of X", "quashed her sentence": the verdict undone.
+  { type: 'acquittal', frame: 'owner', pattern: '(?:overturned|overturns|quashed|quashes|annulled|annuls|set aside|vacated|reversed) ' + P + ' (?:[\\w-]+ )?(?:conviction|verdict|sentence|guilty verdict)s?' },
   { type: 'imprisonment', frame: 'intrans', pattern: '(?:completing|completed|completes|finished|finishing) (?:a|an|his|her|their|the) [\\w-]+ (?:prison |jail )?(?:sentence|term)|(?:serving|served|serves|serve) (?:(?:more than |over |almost |nearly |about )?' + N + ' ' + UNIT + ') of (?:a|an|his|her|their|the) [\\w-]+ (?:prison |jail )?(?:sentence|term)|(?:spent|spend|spends|spending|served|serving|serves|serve) (?:(?:more than |over |almost |nearly |about |some )?' + N + ' ' + UNIT + ' (?:and ' + N + ' ' + UNIT + ' )?)?(?:in (?:a |the )?(?:[\\w-]+ ){0,2}(?:prison|jail|penal colony|prison colony|labou?r camp)|behind bars)|(?:is|was|are|were|been|remains|remained) (?:still )?(?:in (?:prison|jail)|behind bars)|(?:serving|served|serves) (?:a |an |his |her |the )?(?:\\w+[- ])?(?:year |month )?(?:prison |jail )?(?:sentence|term)' },
   { type: 'imprisonment', frame: 'verb', pattern: 'imprisoned|jailed|incarcerated|locked up' },
   { type: 'imprisonment', frame: 'noun', pattern: 'imprisonment|incarceration' },
@@ -116,7 +123,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'extradition_refused', frame: 'owner', pattern: '(?:refused|declined|rejected|denied|blocked) (?:the |an |his |her |their )?extradition(?: request)?|(?:will|would) not (?:hand (?:\\w+ )?(?:citizens )?over|extradite)|extradition (?:was|has been) (?:refused|denied|blocked|rejected)' },
   { type: 'extradition_request', frame: 'intrans', pattern: '(?:fighting|fights|fought|faces?|facing|contest(?:s|ing)?|resist(?:s|ing)?) (?:his |her |their )?extradition|extradition (?:request|hearing|case|proceedings)|(?:requested|requests|seeks|sought|seeking|demanded|asked for) (?:his|her|their|the) extradition|asked (?:\\w+ ){0,2}to extradite' },
   { type: 'extradition_request', frame: 'noun', pattern: 'extradition' },
-  { type: 'extradition', frame: 'verb', pattern: 'extradited|handed (?:him |her |them )?over to' },
+  { type: 'extradition', frame: 'verb', pattern: 'extradited|handed (?:him |her |them )?over to|handed (?:him|her|them) to|handed over' },
   { type: 'protest_dispersal', frame: 'noun', pattern: '(?:disperse[ds]?|dispersing|broke up|break up|breaking up|broken up|crushed|cracked down on) (?:the |a |an )?(?:[\\w,-]+ ){0,3}(?:rally|rallies|protests?|demonstrations?|march|gathering|picket|crowds?|protesters|demonstrators)|prevented (?:\\w+ ){0,3}from holding|crackdown on (?:the )?(?:protests?|protesters|demonstrators|demonstrations)' },
   { type: 'protest', frame: 'intrans', pattern: '(?:joined|join|joining|took part in|take part in|participated in|attended|organi[sz]ed|led|staged|held) (?:the |a |an )?(?:[\\w-]+ ){0,3}(?:protests?|demonstrations?|rall(?:y|ies)|pickets?|marches|strikes?|hunger strike)|(?:went|go|goes|is|was) on (?:a )?hunger strike|took to the streets|protested|rallied|marched|demonstrated' },
   { type: 'protest', frame: 'noun', pattern: 'protests?|demonstrations?|rall(?:y|ies)|hunger strike|pickets?|sit-ins?' },

@@ -41,7 +41,7 @@ const UNION = new RegExp(`(?<![\\w-])(?:${TRIGGERS.map((t) => t.pattern).join('|
 // Words after "released" that make it a publication, not a prisoner's release.
 const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film)\b/i;
 // A noun trigger preceded by these is being ended or avoided, not happening ("replaced imprisonment with").
-const CANCELLED = /\b(?:replaced|replace|instead of|avoid(?:ed)?|escaped|commuted|reduced)\s+(?:the\s+|his\s+|her\s+)?$/i;
+const CANCELLED = /\b(?:replaced|replace|instead of|avoid(?:ed)?|escaped|commuted|reduced|overturned|quashed|annulled|set aside|vacated|reversed)\s+(?:the\s+|his\s+|her\s+)?$/i;
 
 // Words before a bare "extradition" that make it sought or resisted, not done.
 const SOUGHT = /\b(?:request(?:s|ed|ing)?|sought|seeks?|seeking|demand(?:s|ed|ing)?|asks? for|asked for|appl(?:y|ied|ies) for|pending|fight(?:s|ing)?|fought|fac(?:e|es|ed|ing)|contest(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|resist(?:s|ed|ing)?|await(?:s|ed|ing)?)\b[^.;]*$/i;
