@@ -7,6 +7,7 @@ import { createReviewLog } from './003-review-log.js';
 import { createEntityResolution } from './004-entity-resolution.js';
 import { createSecurityTables } from './005-security.js';
 import { createSealedFields } from './006-sealed-fields.js';
+import { createSensitivityIndexes } from './007-sensitivity-indexes.js';
 
 /** One schema change, applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   createEntityResolution,
   createSecurityTables,
   createSealedFields,
+  createSensitivityIndexes,
 ];
 
 /** The version a fully migrated store has. */
