@@ -10,7 +10,7 @@ export function taggingSequences(doc: Segmented): Token[][] {
     let run: Token[] = [];
     let prevEnd = -1;
     for (const token of sentence.tokens) {
-      if (run.length > 0 && doc.text.slice(prevEnd, token.start).includes('\n')) {
+      if (run.length > 0 && hasLineBreak(doc.text, prevEnd, token.start)) {
         out.push(run);
         run = [];
       }
@@ -20,4 +20,9 @@ export function taggingSequences(doc: Segmented): Token[][] {
     if (run.length > 0) out.push(run);
   }
   return out;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }

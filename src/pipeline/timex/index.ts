@@ -43,12 +43,14 @@ function paragraphs(text: string): { start: number; text: string }[] {
 function findCandidates(text: string): Candidate[] {
   const out: Candidate[] = [];
   const paras = paragraphs(text);
+  // Several rules share a trigger (month names, weekdays, plural units): each is tested once per paragraph.
+  const triggered = paras.map(() => new Map<RegExp, boolean>());
   RULES.forEach((rule, order) => {
     const re = COMPILED[order];
     if (!re) return;
-    for (const para of paras) {
+    paras.forEach((para, p) => {
       // A rule whose trigger word is absent from a paragraph cannot match there.
-      if (rule.trigger && !rule.trigger.test(para.text)) continue;
+      if (rule.trigger && !isTriggered(rule.trigger, para.text, triggered[p] as Map<RegExp, boolean>)) return;
       re.lastIndex = 0;
       for (let m = re.exec(para.text); m; m = re.exec(para.text)) {
         if (m[0].length === 0) {
@@ -62,9 +64,19 @@ function findCandidates(text: string): Candidate[] {
         if (rule.accept && !rule.accept(m, text)) continue;
         out.push({ rule, match: m, start: m.index + lead, end: m.index + m[0].length - trail, order });
       }
-    }
+    });
   });
   return out;
+}
+
+function isTriggered(trigger: RegExp, text: string, seen: Map<RegExp, boolean>): boolean {
+  let hit = seen.get(trigger);
+  if (hit === undefined) {
+    // Triggers are plain (not global) patterns: a test leaves no state behind.
+    hit = trigger.test(text);
+    seen.set(trigger, hit);
+  }
+  return hit;
 }
 
 /** Longest candidates first (earlier rules win ties), keeping only those that overlap nothing kept. */
