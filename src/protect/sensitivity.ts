@@ -117,6 +117,54 @@ async function applySeals(tx: Store, outcome: MarkOutcome): Promise<void> {
   else await syncAttributeSeals(tx, outcome.kind === 'attribute' ? outcome.id.slice(0, outcome.id.indexOf('#')) : outcome.id, key);
 }
 
+/** The more protected of two levels. */
+export function stricter(a: Sensitivity, b: Sensitivity): Sensitivity {
+  return SENSITIVITIES.indexOf(a) >= SENSITIVITIES.indexOf(b) ? a : b;
+}
+
+/**
+ * Before `mergedId` becomes part of `survivorId`: the survivor takes the stricter of the two levels and
+ * the merged entity's attribute marks (the stricter where both have one), so a merge never makes
+ * public or plain what was protected. Each raised level is audited as a mark by `actor`. True when the
+ * survivor then has anything confidential: its facts must be sealed once the merge has moved them.
+ */
+export async function carryMarksOnMerge(tx: Store, survivorId: string, mergedId: string, actor: string): Promise<boolean> {
+  const db = securityDb(tx);
+  const levels = await db.selectFrom('entities').select(['id', 'sensitivity']).where('id', 'in', [survivorId, mergedId]).execute();
+  const levelOf = (id: string): Sensitivity => (levels.find((r) => r.id === id)?.sensitivity ?? 'restricted') as Sensitivity;
+  const marks = await attributeMarks(tx, [survivorId, mergedId]);
+  const survivorMarks = marks.get(survivorId) ?? new Map<string, Sensitivity>();
+  const raised: Array<{ id: string; kind: MarkOutcome['kind']; before: Sensitivity; after: Sensitivity }> = [];
+
+  const before = levelOf(survivorId);
+  const after = stricter(before, levelOf(mergedId));
+  if (after !== before) {
+    await db.updateTable('entities').set({ sensitivity: after }).where('id', '=', survivorId).execute();
+    raised.push({ id: survivorId, kind: 'entity', before, after });
+  }
+  for (const [attribute, level] of marks.get(mergedId) ?? []) {
+    const own = survivorMarks.get(attribute);
+    const wanted = stricter(own ?? after, level);
+    if (own === wanted) continue;
+    await db.deleteFrom('attribute_sensitivity').where('entity_id', '=', survivorId).where('attribute', '=', attribute).execute();
+    await db.insertInto('attribute_sensitivity').values({ entity_id: survivorId, attribute, sensitivity: wanted }).execute();
+    survivorMarks.set(attribute, wanted);
+    raised.push({ id: `${survivorId}#${attribute}`, kind: 'attribute', before: own ?? after, after: wanted });
+  }
+  for (const r of raised) {
+    await appendAudit(tx, {
+      actor,
+      action: 'mark',
+      targetKind: r.kind,
+      targetId: r.id,
+      before: { sensitivity: r.before },
+      after: { sensitivity: r.after },
+      reason: `merged with ${mergedId}`,
+    });
+  }
+  return after === 'confidential' || [...survivorMarks.values()].includes('confidential');
+}
+
 /** Per-attribute marks of the given entities: entity id → attribute → level. */
 export async function attributeMarks(store: Store, entityIds: string[]): Promise<Map<string, Map<string, Sensitivity>>> {
   const out = new Map<string, Map<string, Sensitivity>>();

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useFieldKey } from '../protect/field-encryption.js';
+import { attributeMarks, markSensitivity } from '../protect/sensitivity.js';
+import { kyselyOf } from '../store/index.js';
 import { ValidationError } from '../errors.js';
 import { buildExtraction } from '../link/resolution/testing/build-extraction.js';
 import { fixtureReports } from '../link/resolution/testing/fixture-reports.js';
@@ -49,6 +53,65 @@ describe('mergeEntities', () => {
     expect(file.names.map((n) => n.name)).toContain('Bolat Sadykov');
     expect(file.resolution.at(-1)).toMatchObject({ action: 'merge', actor: reviewer.actor, rule: 'reviewer', otherId: bolat });
     await expect(mergeEntities(store, aidos, bolat, reviewer)).rejects.toThrow(ValidationError);
+  });
+
+  it('refuses a merge that moves sealed facts without the key, or with another key, changing nothing', async () => {
+    await ingest('01-steppe-post', '01-steppe-post-sadykov.txt');
+    await ingest('04-farm-news', '04-farm-news-bolat-sadykov.txt');
+    const aidos = await personId('Aidos Sadykov');
+    const bolat = await personId('Bolat Sadykov');
+    const address = 'Flat 4, 12 Khreshchatyk Street';
+    await store.entities.update(bolat, { attributes: { ...(await store.entities.get(bolat))?.attributes, address } });
+    useFieldKey(randomBytes(32));
+    try {
+      await markSensitivity(store, `${bolat}#address`, 'confidential', { actor: 'editor' });
+      await markSensitivity(store, bolat, 'public', { actor: 'editor' });
+
+      // Without the key the merge cannot seal what it moves, so it is refused and nothing changes.
+      useFieldKey(null);
+      await expect(mergeEntities(store, aidos, bolat, reviewer)).rejects.toThrow(/key/i);
+      expect(await store.entities.get(bolat)).not.toBeNull();
+      expect((await attributeMarks(store, [aidos])).get(aidos)).toBeUndefined();
+
+      useFieldKey(randomBytes(32)); // a different key: the merged value cannot be read with it
+      await expect(mergeEntities(store, aidos, bolat, reviewer)).rejects.toThrow();
+    } finally {
+      useFieldKey(null);
+    }
+  });
+
+  it('merges a confidential entity into a restricted one as a confidential one, audited as a mark', async () => {
+    await ingest('01-steppe-post', '01-steppe-post-sadykov.txt');
+    await ingest('04-farm-news', '04-farm-news-bolat-sadykov.txt');
+    const aidos = await personId('Aidos Sadykov');
+    const bolat = await personId('Bolat Sadykov');
+    const key = randomBytes(32);
+    useFieldKey(key);
+    try {
+      const address = 'Flat 4, 12 Khreshchatyk Street';
+      await store.entities.update(bolat, { attributes: { ...(await store.entities.get(bolat))?.attributes, address } });
+      await markSensitivity(store, `${bolat}#address`, 'confidential', { actor: 'editor' });
+      await markSensitivity(store, bolat, 'confidential', { actor: 'editor' });
+      expect((await store.entities.get(aidos))?.sensitivity).toBe('restricted');
+
+      await mergeEntities(store, aidos, bolat, reviewer);
+      const survivor = await store.entities.get(aidos);
+      expect(survivor?.sensitivity).toBe('confidential');
+      expect(survivor?.attributes.address).toBe(address);
+      expect((await attributeMarks(store, [aidos])).get(aidos)?.get('address')).toBe('confidential');
+      const raw = (await kyselyOf(store)?.selectFrom('entities').select('attributes').where('id', '=', aidos).executeTakeFirstOrThrow())?.attributes ?? '';
+      expect(raw).not.toContain('Khreshchatyk');
+      const marks = await kyselyOf(store)
+        ?.withTables<{ audit_log: { action: string; target_id: string; reason: string | null } }>()
+        .selectFrom('audit_log')
+        .select(['target_id', 'reason'])
+        .where('action', '=', 'mark')
+        .where('reason', '=', `merged with ${bolat}`)
+        .execute();
+      expect(marks?.map((m) => m.target_id).sort()).toEqual([aidos, `${aidos}#address`].sort());
+    } finally {
+      useFieldKey(null);
+    }
   });
 
   it('joins the events the two entities each had of one happening', async () => {

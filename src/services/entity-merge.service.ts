@@ -1,6 +1,10 @@
 import { mergeAttributes } from './merge-attributes.js';
 import { SEALED_PLACEHOLDER, requireFieldKey } from '../protect/field-encryption.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { syncAttributeSeals } from '../protect/sealing.js';
+import { carryMarksOnMerge } from '../protect/sensitivity.js';
+import { kyselyOf } from '../store/index.js';
+import { scrubFreedText } from '../store/kysely/sealed-attributes.js';
 import { nameKey } from '../link/name-key.js';
 import { blockingKeys, eventsCompatible, mergeEventReports } from '../link/resolution/index.js';
 import type { MentionRecord } from '../store/types.js';
@@ -63,7 +67,8 @@ export async function mergeEntities(
   action: ReviewerAction,
 ): Promise<MergeOutcome> {
   const at = (action.now ?? new Date()).toISOString();
-  return store.transaction(async (tx) => {
+  let sealed = false;
+  const outcome = await store.transaction(async (tx) => {
     const rtx = tx;
     const survivorId = await rtx.resolution.currentId(survivor);
     const mergedId = await rtx.resolution.currentId(merged);
@@ -76,9 +81,16 @@ export async function mergeEntities(
     if (overrodeSeparation) await rtx.resolution.removeCannotLink(survivorId, mergedId);
     // Names the reviewer now says belong here may link here again.
     await rtx.resolution.unblockKeys(survivorId, blockingKeys({ type: b.type, names: [b.name, ...b.aliases] }));
+    // Protection follows the facts: the survivor is as protected as the stricter of the two.
+    const confidential = await carryMarksOnMerge(rtx, survivorId, mergedId, action.actor);
     await rtx.resolution.mergeInto(survivorId, mergedId);
     const attributes = mergeAttributes(a.attributes, b.attributes);
     await rtx.entities.update(survivorId, { attributes });
+    if (confidential) {
+      sealed = true;
+      // Facts the merge moved in (or the survivor's own, now confidential) are sealed like any other.
+      await syncAttributeSeals(rtx, survivorId, requireFieldKey(`merging ${mergedId} into ${survivorId} (confidential facts are encrypted at rest)`));
+    }
     const eventsJoined = await joinDuplicateEvents(rtx, survivorId);
     await rtx.resolution.log({
       at,
@@ -93,6 +105,9 @@ export async function mergeEntities(
     });
     return { survivorId, mergedId, overrodeSeparation, eventsJoined };
   });
+  // As after a mark: once committed, the WAL may give up the pages that held the plain values.
+  if (sealed && !kyselyOf(store)?.isTransaction) await scrubFreedText(store);
+  return outcome;
 }
 
 /** What a split did. */
