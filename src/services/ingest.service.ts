@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { Extraction } from '../domain/chronicle-json.js';
+import type { Extraction, Sensitivity } from '../domain/chronicle-json.js';
 import type { SourceDocument } from '../domain/source-document.js';
 import { BadInputError } from '../errors.js';
 import { extract } from '../pipeline/extract.js';
-import type { DocumentRecord, Store } from '../store/index.js';
+import { requireFieldKey } from '../protect/field-encryption.js';
+import { markSensitivity } from '../protect/sensitivity.js';
+import { kyselyOf, type DocumentRecord, type Store } from '../store/index.js';
+import { scrubFreedText } from '../store/kysely/sealed-attributes.js';
 import { linkExtraction } from './link-extraction.service.js';
 import { validateExtraction } from './validate-extraction.js';
 
@@ -20,6 +23,13 @@ export interface IngestOutcome {
 /** Options for saving; `now` fixes the clock (tests, reproducible imports). */
 export interface SaveOptions {
   now?: Date;
+  /**
+   * The document's level when it is not the default (`restricted`): set in the ingest's own
+   * transaction, so a confidential report is never committed in plain text.
+   */
+  sensitivity?: Sensitivity;
+  /** Who ingests, for the audit of that level (default `ingest`). */
+  actor?: string;
 }
 
 /**
@@ -27,6 +37,7 @@ export interface SaveOptions {
  * is extracted and saved with everything extracted from it in one transaction.
  */
 export async function ingestDocument(store: Store, doc: SourceDocument, options: SaveOptions = {}): Promise<IngestOutcome> {
+  requireKeyFor(doc, options);
   const existing = await store.documents.findBySha256(doc.sha256);
   if (existing) return duplicateOutcome(store, existing);
   const extraction = extract({
@@ -60,9 +71,10 @@ export async function saveExtraction(
     throw new BadInputError(doc.origin, `sha256 ${doc.sha256} does not match the original bytes (${actual})`);
   }
   validateExtraction(doc.origin, doc.text, extraction);
+  requireKeyFor(doc, options);
   const now = (options.now ?? new Date()).toISOString();
 
-  return store.transaction(async (tx) => {
+  const outcome = await store.transaction(async (tx) => {
     // Checked again inside the transaction: another writer may have stored the same bytes meanwhile.
     const existing = await tx.documents.findBySha256(actual);
     if (existing) return duplicateOutcome(tx, existing);
@@ -86,6 +98,9 @@ export async function saveExtraction(
 
     // Entities and events join what the store knows: only the entities their names lead to are read.
     await linkExtraction(tx, documentId, extraction, now);
+    if (options.sensitivity && options.sensitivity !== 'restricted') {
+      await markSensitivity(tx, documentId, options.sensitivity, { actor: options.actor ?? 'ingest', reason: 'set at ingest' });
+    }
     return {
       status: 'added' as const,
       documentId,
@@ -93,8 +108,16 @@ export async function saveExtraction(
       events: extraction.events.length,
     };
   });
+  // As after a mark: once committed, the WAL may give up the pages that held the plain text.
+  if (outcome.status === 'added' && options.sensitivity === 'confidential' && !kyselyOf(store)?.isTransaction) await scrubFreedText(store);
+  return outcome;
 }
 
+
+/** A confidential ingest encrypts as it stores: without the key it is refused before any work. */
+function requireKeyFor(doc: SourceDocument, options: SaveOptions): void {
+  if (options.sensitivity === 'confidential') requireFieldKey(`ingesting ${doc.origin} as confidential (its texts are encrypted at rest)`);
+}
 
 async function freeDocumentId(tx: Store, wanted: string): Promise<string> {
   if (!(await tx.documents.exists(wanted))) return wanted;

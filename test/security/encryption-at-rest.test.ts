@@ -163,6 +163,36 @@ describe('encryption at rest of a confidential report', () => {
     expect(without.stdout).not.toContain(SEALED_TEXT_PREFIX);
   }, 120_000);
 
+  it('chronicle ingest --sensitivity confidential encrypts as it stores, and refuses without a key, storing nothing', async () => {
+    const db = join(dir, 'ingest-confidential.db');
+    const report = join(dir, 'testimony.txt');
+    writeFileSync(report, REPORT);
+    const env = { CHRONICLE_KEY: undefined };
+    const refused = await runCli(['ingest', report, '--sensitivity', 'confidential', '--db', db], { cwd: dir, env });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/CHRONICLE_KEY/);
+    expect(wordsIn(storeFiles(db))).toEqual([]);
+
+    const bad = await runCli(['ingest', report, '--sensitivity', 'secret', '--db', db], { cwd: dir, env });
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/public, restricted, confidential/);
+
+    const stored = await runCli(['ingest', report, '--sensitivity', 'confidential', '--db', db], { cwd: dir, env: { CHRONICLE_KEY: key.toString('hex') } });
+    expect(stored.code, stored.stderr).toBe(0);
+    expect(wordsIn(storeFiles(db))).toEqual([]);
+    useFieldKey(key);
+    const store = await openStore(db);
+    try {
+      const [doc] = await securityDb(store).selectFrom('documents').select(['id', 'sensitivity']).execute();
+      expect(doc?.sensitivity).toBe('confidential');
+      expect(await store.documents.getText(doc?.id as string)).toBe(REPORT);
+      expect(await indexedWords(store)).toEqual([]);
+      expect((await verifyAuditLog(store)).ok).toBe(true);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
   it('serves a confidential report whole to a cleared reader through the API with the key, and a marked placeholder without', async () => {
     const fx = await buildSecurityFixture();
     const app = await buildSecuredApp(fx.deps);

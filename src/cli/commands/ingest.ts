@@ -1,4 +1,10 @@
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { Sensitivity } from '../../domain/chronicle-json.js';
+import { cliActor } from '../../auth/cli-actor.js';
+import { ValidationError } from '../../errors.js';
+import { loadKey } from '../../protect/encryption.js';
+import { requireFieldKey, useFieldKey } from '../../protect/field-encryption.js';
+import { isSensitivity, SENSITIVITIES } from '../../protect/sensitivity.js';
 import { listInputFiles, readInput } from '../../ingest/index.js';
 import { ingestDocument, summarizeStore } from '../../services/index.js';
 import { openStore } from '../../store/index.js';
@@ -15,6 +21,8 @@ interface IngestOptions {
   source?: string;
   url?: string;
   queue?: boolean;
+  sensitivity?: Sensitivity;
+  keyFile?: string;
 }
 
 /** Totals of one ingest run, printed at the end. */
@@ -37,10 +45,23 @@ export function registerIngestCommand(program: Command): void {
     .option('--source <name>', 'outlet name when the file gives none')
     .option('--url <url>', 'address of the report when the file gives none')
     .option('--queue', 'queue the reports for `chronicle worker` instead of extracting here (PostgreSQL stores)')
+    .option('--sensitivity <level>', 'level of the new reports: public, restricted (default) or confidential (encrypted at rest)', parseSensitivity)
+    .option('--key-file <file>', 'encryption key for confidential reports (raw 32 bytes, hex or base64; else $CHRONICLE_KEY)')
     .action(async (paths: string[], options: IngestOptions) => {
+      if (options.keyFile) useFieldKey(loadKey(options.keyFile));
+      if (options.queue && options.sensitivity && options.sensitivity !== 'restricted') {
+        // A queued job carries the report in plain text until a worker takes it.
+        throw new ValidationError('--sensitivity with --queue: queue the reports, then mark them once the workers have stored them');
+      }
+      if (options.sensitivity === 'confidential') requireFieldKey('ingesting reports as confidential (their texts are encrypted at rest)');
       const totals = options.queue ? await queuePaths(paths, options) : await ingestPaths(paths, options);
       process.exitCode = totals.failed > 0 ? 1 : 0;
     });
+}
+
+function parseSensitivity(value: string): Sensitivity {
+  if (!isSensitivity(value)) throw new InvalidArgumentError(`use one of ${SENSITIVITIES.join(', ')}`);
+  return value;
 }
 
 /** Queues every document under `paths` for the workers of a PostgreSQL store. */
@@ -85,7 +106,9 @@ export async function ingestPaths(paths: string[], options: IngestOptions): Prom
       }
       for (const doc of result.documents) {
         try {
-          const outcome = await ingestDocument(store, doc);
+          const outcome = await ingestDocument(store, doc, {
+            ...(options.sensitivity ? { sensitivity: options.sensitivity, actor: cliActor(undefined) } : {}),
+          });
           if (outcome.status === 'duplicate') {
             totals.skipped++;
             progress.log(`${doc.origin}: already present as ${outcome.documentId}`);
