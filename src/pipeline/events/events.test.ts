@@ -4,6 +4,7 @@ import { EVENT_TYPES } from '../../domain/event-types.js';
 import { segment } from '../segment.js';
 import { extractEvents, type EventInput } from './index.js';
 import { TRIGGERS } from './lexicon.js';
+import { findTriggers, firstLetters } from './triggers.js';
 
 /** Test data for the event stage: entities and timexes placed by searching their text in the sentence. */
 
@@ -763,5 +764,20 @@ describe('groups, prolonged custody and undone verdicts', () => {
     const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Russia', type: 'place' }, { name: 'Turkey', type: 'place' }], [{ text: 'March', value: '2024-03' }]));
     expect(only(events, 'extradition', 'Pavel Ivanov').date?.from).toBe('2024-03');
     only(events, 'asset_freeze', 'Olga Petrova');
+  });
+});
+
+describe('trigger pre-filter by first letter', () => {
+  it('reads the letters a pattern can start with, and gives up on classes and optional openings', () => {
+    expect([...(firstLetters('abc|(?:de|Fg)h') ?? [])].sort()).toEqual(['a', 'd', 'f']);
+    expect(firstLetters('(?:x )?y')).toBeNull();
+    expect(firstLetters('[ab]c')).toBeNull();
+    expect(firstLetters('s?ay')).toBeNull();
+  });
+
+  it('still finds a trigger in every example of the vocabulary', () => {
+    for (const t of EVENT_TYPES) {
+      for (const ex of t.examples) expect(findTriggers(ex, 0, ex.length).length, `${t.id}: ${ex}`).toBeGreaterThan(0);
+    }
   });
 });

@@ -159,7 +159,12 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   const quoteOf = (offset: number): QuoteRegion | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
   const learned = new Map<string, Gender>();
-  const stated = appositiveGenders(text, refs);
+  // Genders stated beside a name, read only when a pronoun needs them.
+  const stated = new Map<Ref, Gender>();
+  const statedGender = (p: Ref): Gender => {
+    if (!stated.has(p)) stated.set(p, appositiveGender(text, p));
+    return stated.get(p) ?? null;
+  };
   let lastTopic: string[] = [];
   let sentenceIndex = -1;
   let sentenceRefs: Ref[] = [];
@@ -275,7 +280,11 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     const own = sentenceRefs.filter((p) => p.sentence === r.sentence && p.start < r.start && !p.generic);
     // "His cousin, X, vanished after he was detained": a possessive determiner yields to the name after it.
     // A gender stated beside the name ("His wife, X, said … warned him") rules it out in its own sentence.
-    const fits = (p: Ref): boolean => compatible(personIds(p), g) && (!g || !stated.has(p) || stated.get(p) === g);
+    const fits = (p: Ref): boolean => {
+      if (!compatible(personIds(p), g)) return false;
+      const said = g && p.kind === 'name' ? statedGender(p) : null;
+      return !said || said === g;
+    };
     const firstOwn = own.find((p) => !possessiveDeterminer(text, p) && fits(p)) ?? own.find(fits);
     let ids: string[] | undefined = firstOwn ? personIds(firstOwn) : undefined;
     if (!ids) {
@@ -346,16 +355,10 @@ const KIN_AFTER = /^,\s+(?:his|her|their|the|a|an)\s+([A-Za-z]+)\b/;
  * Only that mention carries it (a name shared by relatives may stand for both): pronouns of its sentence test
  * against it, so "warned him" does not go to the wife.
  */
-function appositiveGenders(text: string, refs: Ref[]): Map<Ref, Gender> {
-  const out = new Map<Ref, Gender>();
-  for (const r of refs) {
-    if (r.kind !== 'name' || r.entityType !== 'person') continue;
-    const before = KIN_BEFORE.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1] ?? '';
-    const after = KIN_AFTER.exec(text.slice(r.end, r.end + 30))?.[1] ?? '';
-    const g: Gender = KIN_F.test(before) || KIN_F.test(after) ? 'f' : KIN_M.test(before) || KIN_M.test(after) ? 'm' : null;
-    if (g) out.set(r, g);
-  }
-  return out;
+function appositiveGender(text: string, r: Ref): Gender {
+  const before = KIN_BEFORE.exec(text.slice(Math.max(0, r.start - 30), r.start))?.[1] ?? '';
+  const after = KIN_AFTER.exec(text.slice(r.end, r.end + 30))?.[1] ?? '';
+  return KIN_F.test(before) || KIN_F.test(after) ? 'f' : KIN_M.test(before) || KIN_M.test(after) ? 'm' : null;
 }
 
 /** "his", "their", and "her" before a noun: a possessive determiner, not a participant. */

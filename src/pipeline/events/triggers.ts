@@ -27,6 +27,40 @@ function alternatives(source: string): string[] {
   return out;
 }
 
+/**
+ * Lower-case letters a match of `source` can start with, or null when that is not plain to see (a class, an
+ * escape, an optional group first). Only a filter: a pattern whose set lacks the letter cannot match there.
+ */
+export function firstLetters(source: string): Set<string> | null {
+  const out = new Set<string>();
+  for (const alt of alternatives(source)) {
+    const c = alt[0];
+    if (c === undefined) return null;
+    if (/[a-z]/i.test(c)) {
+      if (/^.[?*]|^.\{0/.test(alt)) return null;
+      out.add(c.toLowerCase());
+      continue;
+    }
+    if (!alt.startsWith('(?:')) return null;
+    // A leading group: its own alternatives, unless it may be skipped.
+    let depth = 0;
+    let close = -1;
+    for (let i = 0; i < alt.length; i++) {
+      if (alt[i] === '\\') i++;
+      else if (alt[i] === '(') depth++;
+      else if (alt[i] === ')' && --depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0 || /^[?*]|^\{0/.test(alt.slice(close + 1))) return null;
+    const inner = firstLetters(alt.slice(3, close));
+    if (!inner) return null;
+    for (const x of inner) out.add(x);
+  }
+  return out;
+}
+
 // One regex per pattern, its alternatives longest first so that "case was opened against" beats "criminal case".
 const COMPILED = TRIGGERS.map((pattern, index) => ({
   pattern,
@@ -34,6 +68,13 @@ const COMPILED = TRIGGERS.map((pattern, index) => ({
   // Sticky: tried only where the union below says some trigger starts.
   re: new RegExp(`(?:${alternatives(pattern.pattern).sort((a, b) => b.length - a.length).join('|')})(?![\\w-])`, 'iy'),
 }));
+
+// The patterns worth trying at a position, by its lower-cased first letter (most positions rule out most patterns).
+const BY_LETTER = new Map<string, typeof COMPILED>();
+{
+  const letters = COMPILED.map((c) => firstLetters(c.pattern.pattern));
+  for (const l of 'abcdefghijklmnopqrstuvwxyz') BY_LETTER.set(l, COMPILED.filter((_, i) => letters[i] === null || letters[i]?.has(l)));
+}
 
 // One pass over a sentence finds every position where some trigger starts; most positions start none.
 const UNION = new RegExp(`(?<![\\w-])(?:${TRIGGERS.map((t) => t.pattern).join('|')})(?![\\w-])`, 'gi');
@@ -57,7 +98,7 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
     UNION.lastIndex = u.index + 1;
   }
   for (const at of starts) {
-    for (const c of COMPILED) {
+    for (const c of BY_LETTER.get((s[at] ?? '').toLowerCase()) ?? COMPILED) {
       c.re.lastIndex = at;
       const m = c.re.exec(s);
       if (!m) continue;
