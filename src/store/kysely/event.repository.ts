@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, EventTable } from '../schema.js';
 import type { EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
@@ -38,18 +38,16 @@ export class KyselyEventRepository implements EventRepository {
 
   async addEvidence(eventId: string, evidence: EvidenceRecord[]): Promise<void> {
     if (evidence.length === 0) return;
-    // Explicit keys (not engine-specific auto-increment): the search index shares them.
-    const last = await this.db
-      .selectFrom('evidence')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
-    let seq = Number(last?.seq ?? 0);
+    // Explicit keys (not engine-specific auto-increment): the search index shares them. Numbered in
+    // the statement itself (one round trip; writers are serialised by the store): the uncorrelated
+    // subquery is read once per statement, so the rows take the next numbers in turn.
+    const next = (i: number) => sql<number>`(select coalesce(max(seq), 0) from evidence) + ${i + 1}`;
     for (const part of chunk(evidence, 100)) {
       await this.db
         .insertInto('evidence')
         .values(
-          part.map((e) => ({
-            seq: ++seq,
+          part.map((e, i) => ({
+            seq: next(i),
             event_id: eventId,
             document_id: e.documentId,
             start: e.start,

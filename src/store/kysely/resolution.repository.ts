@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { EntityAttributes, EntityType } from '../../domain/chronicle-json.js';
 import type { EventReport } from '../../link/resolution/index.js';
 import type { ResolutionDatabase } from '../resolution-schema.js';
@@ -83,14 +83,11 @@ export class KyselyResolutionRepository implements ResolutionRepository {
   }
 
   async log(entry: NewResolutionLogEntry): Promise<void> {
-    const last = await this.db
-      .selectFrom('resolution_log')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
     await this.db
       .insertInto('resolution_log')
       .values({
-        seq: Number(last?.seq ?? 0) + 1,
+        // Numbered in the statement itself: one round trip; writers are serialised by the store.
+        seq: sql<number>`(select coalesce(max(seq), 0) + 1 from resolution_log)`,
         at: entry.at,
         actor: entry.actor,
         action: entry.action,
