@@ -18,26 +18,4 @@ describe('segment', () => {
       'In early December, Time magazine listed him.',
     ]);
   });
-
-  it('reads each paragraph as if alone: same sentences, tokens and tags', () => {
-    const paragraphs = [
-      'KAZAKH COURT JAILS JOURNALIST',
-      'ALMATY, 3 March 2024 — A court in Almaty sentenced journalist Aidos Sadykov to seven years',
-      '“If I return I will be arrested,” Sadykov told reporters. Mr. Ivanov of the U.N. said no',
-      '   ',
-      'Police detained him on Monday\nand released him later. He fled to Kyiv.',
-    ];
-    for (const separator of ['\n\n', '\n \n', '\r\n\r\n', '\n\n\n']) {
-      const text = paragraphs.join(separator);
-      const alone: unknown[] = [];
-      let offset = 0;
-      for (const p of paragraphs) {
-        for (const s of segment(p).sentences) {
-          alone.push({ start: s.start + offset, end: s.end + offset, tokens: s.tokens.map((t) => ({ ...t, start: t.start + offset, end: t.end + offset })) });
-        }
-        offset += p.length + separator.length;
-      }
-      expect(segment(text).sentences).toEqual(alone);
-    }
-  });
 });
