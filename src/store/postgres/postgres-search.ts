@@ -2,11 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { ValidationError } from '../../errors.js';
 import type { Database } from '../schema.js';
 import type { SearchClause, SearchQuery, SearchTerm } from '../search-query.js';
+import { MATCH_CLOSE, MATCH_OPEN, unmark } from '../search-markers.js';
 import type { SearchHit } from '../types.js';
-
-// Control characters never occur in report text, so they can mark matches unambiguously.
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
 
 /**
  * The text search configuration of the store, `chronicle_text`: PostgreSQL's 'simple' parser and
@@ -75,33 +72,6 @@ export function toTsQuery(query: SearchQuery): string {
   return [...positive, ...negative].join(' & ');
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
-/**
- * Strips the match markers from `marked`, returning the plain text and where the matches were.
- * ts_headline marks each word of a phrase alone; words separated only by spaces are joined so a
- * phrase reads as one match, as it does in SQLite.
- */
-export function unmark(marked: string, joinAdjacent: boolean): { snippet: string; highlights: Span[] } {
-  let text = '';
-  const highlights: Span[] = [];
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) open = text.length;
-    else if (ch === CLOSE) {
-      if (open >= 0) {
-        const last = highlights[highlights.length - 1];
-        if (joinAdjacent && last && /^\s+$/u.test(text.slice(last.end, open))) last.end = text.length;
-        else highlights.push({ start: open, end: text.length });
-      }
-      open = -1;
-    } else text += ch;
-  }
-  return { snippet: text, highlights };
-}
 
 interface DocumentRow {
   id: string;
@@ -123,8 +93,8 @@ interface EvidenceRow {
   snippet: string;
 }
 
-const SNIPPET = `StartSel="${OPEN}", StopSel="${CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-const WHOLE = `StartSel="${OPEN}", StopSel="${CLOSE}", HighlightAll=true`;
+const SNIPPET = `StartSel="${MATCH_OPEN}", StopSel="${MATCH_CLOSE}", MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+const WHOLE = `StartSel="${MATCH_OPEN}", StopSel="${MATCH_CLOSE}", HighlightAll=true`;
 /**
  * Matches ranked per query, newest first. ts_rank reads every ranked row's vector, so ranking all
  * matches of a common word costs seconds at a million reports; the newest matches are ranked

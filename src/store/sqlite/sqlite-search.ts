@@ -2,11 +2,8 @@ import { sql, type Kysely } from 'kysely';
 import { ValidationError } from '../../errors.js';
 import type { Database } from '../schema.js';
 import type { SearchClause, SearchQuery, SearchTerm } from '../search-query.js';
+import { MATCH_CLOSE, MATCH_OPEN, unmark } from '../search-markers.js';
 import type { SearchHit } from '../types.js';
-
-// Control characters never occur in report text, so they can mark matches unambiguously.
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
 
 const STATEMENTS = [
   // External-content tables: the index reads title/text from the rows themselves, keyed by `seq`.
@@ -65,26 +62,12 @@ export function toFts5(query: SearchQuery): string {
   return expression;
 }
 
-/** Strips the match markers from `marked`, returning the plain text and where the matches were. */
-function unmark(marked: string): { snippet: string; highlights: Array<{ start: number; end: number }> } {
-  let text = '';
-  const highlights: Array<{ start: number; end: number }> = [];
-  let open = -1;
-  for (const ch of marked) {
-    if (ch === OPEN) open = text.length;
-    else if (ch === CLOSE) {
-      if (open >= 0) highlights.push({ start: open, end: text.length });
-      open = -1;
-    } else text += ch;
-  }
-  return { snippet: text, highlights };
-}
 
 function firstMatch(marked: string | null): { start: number; end: number } | null {
   if (!marked) return null;
-  const start = marked.indexOf(OPEN);
+  const start = marked.indexOf(MATCH_OPEN);
   if (start < 0) return null;
-  const close = marked.indexOf(CLOSE, start);
+  const close = marked.indexOf(MATCH_CLOSE, start);
   return { start, end: close - 1 };
 }
 
@@ -112,15 +95,15 @@ export async function searchSqlite(db: Kysely<Database>, query: SearchQuery, lim
   try {
     const documents = await sql<DocumentRow>`
       select d.id, d.title, -bm25(documents_fts, 4.0, 1.0) as score,
-             snippet(documents_fts, -1, ${OPEN}, ${CLOSE}, '…', 24) as snippet,
-             highlight(documents_fts, 1, ${OPEN}, ${CLOSE}) as marked
+             snippet(documents_fts, -1, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', 24) as snippet,
+             highlight(documents_fts, 1, ${MATCH_OPEN}, ${MATCH_CLOSE}) as marked
       from documents_fts join documents d on d.seq = documents_fts.rowid
       where documents_fts match ${match}
       order by bm25(documents_fts, 4.0, 1.0), d.seq
       limit ${limit}`.execute(db);
     const evidence = await sql<EvidenceRow>`
       select e.event_id, e.document_id, d.title, e.start, e."end", -bm25(evidence_fts) as score,
-             snippet(evidence_fts, 0, ${OPEN}, ${CLOSE}, '…', 32) as snippet
+             snippet(evidence_fts, 0, ${MATCH_OPEN}, ${MATCH_CLOSE}, '…', 32) as snippet
       from evidence_fts
         join evidence e on e.seq = evidence_fts.rowid
         join documents d on d.id = e.document_id
