@@ -139,6 +139,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (r.kind === 'name' && nextToken(r)?.pos === 'NOUN' && !isPossessor(text, r)) continue;
       // Objects and possessive determiners ("fought off their assaults") are not the clause subject.
       if (/^(?:him|them|me)$/i.test(r.text)) continue;
+      // "whose son has been missing", "his brother was arrested": the possessed noun is the subject, and it is nobody named.
+      if (!owned && (frame === 'intrans' || frame === 'noun') && /^(?:whose|his|her|their)$/i.test(r.text) && nextToken(r)?.pos === 'NOUN' && !inPrepPhrase(sentence, r) && !refs.some((x) => x.start > r.end && x.end <= trig.start)) return undefined;
       if (/^(?:his|her|their|its|my|your|our)$/i.test(r.text) && !(owned && /^(?:its|their|his|her)$/i.test(r.text))) continue;
       return r;
     }
@@ -173,8 +175,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       // The object may sit inside the trigger phrase ("designated him a foreign agent").
       const within = inside.find((x) => x.start > trig.start && usable(x, kinds) && /^(?:him|her|them|me|us)$|^[A-Z]/.test(x.text));
       // "fined the editor of the Mutare Herald, Grace Chikomba, …": a described object, then its name.
-      const r = within ?? appositiveObject(text, right, trig) ?? firstRight(obj ? obj[0].length + 30 : 30);
-      if (r && (r === within || r.start - trig.end <= 30 || APPOSITIVE_OBJECT.test(text.slice(trig.end, r.start)))) {
+      const r = within ?? appositiveObject(text, right, trig) ?? includedRef(text, right, trig) ?? firstRight(obj ? obj[0].length + 30 : 30);
+      if (r && (r === within || r.start - trig.end <= 30 || APPOSITIVE_OBJECT.test(text.slice(trig.end, r.start)) || INCLUDING.test(text.slice(trig.end, r.start)))) {
         subj = r;
         dir = 1;
         agent = nearestLeft();
@@ -212,7 +214,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (poss && /^(?:’s|'s)?\s*$/.test(text.slice(poss.end, trig.start)) && usable(poss, kinds)) subj = poss;
     }
     // A nominal inside "of/for/against … " names what someone else did or suffered ("participants of the protests").
-    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over|after|before|since|following|ahead of|until|linked to|related to|connected (?:to|with)|in connection with|tied to)|\b(?:filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\s+){0,3}$/i.test(
+    const governed = /(?:\b(?:participants?|members?|organi[sz]ers?|supporters?|leaders?|victims?|wake|series|wave|number|dozens|hundreds|thousands|reports?|news|footage|videos?|photos?|coverage)\s+(?:of|in|at)|\b(?:for|against|about|over|after|before|since|following|ahead of|until|linked to|related to|connected (?:to|with)|in connection with|tied to)|\b(?:condemned|condemns|condemning|denounced|denounces|deplored|critici[sz]ed|investigating|investigated|filmed|filming|films|photographed|covered|covering|reported on|reporting on|watched|watching|monitored|monitoring|documented|documenting|livestreamed|streamed|recorded))\s+(?:(?:the|a|an|their|its|these|those|such|multiple|several|new|public|mass|massive|[\w-]+ed|[\w-]+al|\d{1,4}|january|february|march|april|may|june|july|august|september|october|november|december)\s+){0,3}$/i.test(
       text.slice(Math.max(clause.start, trig.start - 60), trig.start),
     );
     if (!subj) {

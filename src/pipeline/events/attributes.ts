@@ -189,6 +189,8 @@ export function parseDuration(phrase: string): string | null {
   return unit === 'H' ? `PT${n}H` : `P${n}${unit}`;
 }
 
+// "two years after his arrest", "two years ago": a distance in time, not a length.
+const OFFSET = /^\s*(?:ago|after|before|later|earlier)\b/i;
 const WITH_DURATION = new Set(['detention', 'imprisonment', 'sentence', 'restriction', 'interrogation', 'exile', 'protest', 'abduction', 'ban']);
 
 /** A stated length: a DURATION timex or a "N units" phrase in the trigger or just after it in the clause. */
@@ -197,14 +199,13 @@ export function readDuration(text: string, clause: Clause, trig: TriggerMatch, i
   const windowEnd = Math.min(clause.end, trig.end + 35);
   for (const t of index.all) {
     if (t.type !== 'DURATION' || t.start < trig.start || t.start > windowEnd) continue;
-    if (/^P(?:T)?\d/.test(t.value) && !/\bago\b/i.test(text.slice(t.end, t.end + 5))) return t.value;
+    if (/^P(?:T)?\d/.test(t.value) && !OFFSET.test(text.slice(t.end, t.end + 10))) return t.value;
   }
   const span = text.slice(trig.start, windowEnd);
   const m = DURATION_RE.exec(span);
   if (!m) return null;
   // Only a length: "for two years", "to three years", "spent two years", not "two years ago" or "a 2-year-old".
-  const after = span.slice(m.index + m[0].length, m.index + m[0].length + 6);
-  if (/^\s*ago\b/i.test(after)) return null;
+  if (OFFSET.test(span.slice(m.index + m[0].length, m.index + m[0].length + 10))) return null;
   const lead = span.slice(Math.max(0, m.index - 12), m.index);
   const insideTrigger = m.index < trig.end - trig.start;
   if (!insideTrigger && !/(?:for|to|spent|spend|serving|served|of|additional|another|extra|up to|and)\s+$/i.test(lead)) return null;

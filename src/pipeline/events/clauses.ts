@@ -19,7 +19,7 @@ const BOUNDARY_RE = new RegExp(
     // Coordinated predicates carry their own adverbials: "fled in 2020 and was granted asylum in 2021".
     '\\s(?:and|but)\\s+(?=(?:was|were|is|are|has|have|had|then|later)\\s)',
     // "arrested in 2014 and convicted by the court in 2015": a second participle with its own adjuncts.
-    '\\s(?:and|but)\\s+(?=(?:later\\s+|then\\s+|subsequently\\s+)?[a-z]+ed\\s+(?:by|in|on|at)\\s)',
+    '\\s(?:and|but)\\s+(?=(?:later\\s+|then\\s+|subsequently\\s+)?[a-z]+ed\\s+(?:by|in|on|at|of|for|to|with)\\s)',
     '[\u201c\u201d"]',
   ].join('|'),
   'gi',

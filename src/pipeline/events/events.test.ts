@@ -781,3 +781,65 @@ describe('trigger pre-filter by first letter', () => {
     }
   });
 });
+
+describe('custody by the army, named prisons and anchored nominals', () => {
+  it('reads "taken from … by armed men", "held by the army", "followed by men" and "warned by … to stop"', () => {
+    const text = 'Petrova was taken from a bus terminal in Tarlac by armed men on 2 March. She was being held by the army. Since then she had been followed by men on motorcycles. Ivanov had been warned by embassy staff to stop his activism.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Tarlac', type: 'place' }], [{ text: '2 March', value: '2024-03-02' }]));
+    expect(only(events, 'abduction', 'Olga Petrova').date?.from).toBe('2024-03-02');
+    only(events, 'detention', 'Olga Petrova');
+    only(events, 'threat', 'Olga Petrova');
+    only(events, 'threat', 'Pavel Ivanov');
+  });
+
+  it('reads a named prison, an arrest "since his arrest in May 2021", and "left for France"', () => {
+    const text = 'Ivanov, who has been in Oukacha prison since his arrest in May 2021, will appeal. Petrova was fined in 2022 and left for France the same year.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'France', type: 'place' }], [{ text: 'May 2021', value: '2021-05' }, { text: '2022', value: '2022' }]));
+    only(events, 'imprisonment', 'Pavel Ivanov');
+    expect(only(events, 'arrest', 'Pavel Ivanov').date?.from).toBe('2021-05');
+    only(events, 'exile', 'Olga Petrova');
+  });
+
+  it('gives a missing son no named subject and reads "the disappeared" as people', () => {
+    const text = 'Petrova, whose son has been missing since 2009, leads a group of mothers of the disappeared.';
+    const events = eventsOf(buildInput(text, [PETROVA], [{ text: '2009', value: '2009' }]));
+    expect(events.filter((v) => v.type === 'abduction' && v.who !== null)).toEqual([]);
+  });
+
+  it('takes the named member after "three of them, including" and a prison term after a sentence', () => {
+    const text = 'Officers detained three of them, including the civic journalist Pavel Ivanov. His brother Igor Sokolov was sentenced to 12 years in 2020 and is held in a prison in Rostov.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Igor Sokolov', type: 'person' }], [{ text: '12 years', value: 'P12Y' }, { text: '2020', value: '2020' }]));
+    only(events, 'arrest', 'Pavel Ivanov');
+    only(events, 'imprisonment', 'Igor Sokolov');
+    expect(events.some((v) => v.type === 'detention')).toBe(false);
+  });
+
+  it('does not make one who condemns an attack its victim', () => {
+    const text = 'Petrova was attacked on Sunday. A minister, Pavel Ivanov, condemned the attack on Monday.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Sunday', value: '2024-12-01' }, { text: 'Monday', value: '2024-12-02' }]));
+    only(events, 'assault', 'Olga Petrova');
+    expect(events.some((v) => v.type === 'assault' && v.who === 'Pavel Ivanov')).toBe(false);
+  });
+
+  it('dates a conviction by its sentencing, not by a lost appeal against it', () => {
+    const text = 'Pavel Ivanov lost his appeal against his conviction on Thursday. He was sentenced in 2023 to 25 years.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'Thursday', value: '2024-09-05' }, { text: '2023', value: '2023' }, { text: '25 years', value: 'P25Y' }]));
+    expect(only(events, 'sentence', 'Pavel Ivanov').date?.from).toBe('2023');
+  });
+
+  it('keeps an offset out of durations and a nominal after "after" out of the clause date', () => {
+    const text = 'A judge on Friday moved Pavel Ivanov from prison to house arrest, more than two years after his arrest. He was detained in July 2022 and convicted of fraud in June 2023.';
+    const events = eventsOf(buildInput(text, [IVANOV], [{ text: 'Friday', value: '2024-10-18' }, { text: 'more than two years', value: 'P2Y', mod: 'MORE_THAN' }, { text: 'July 2022', value: '2022-07' }, { text: 'June 2023', value: '2023-06' }]));
+    const r = only(events, 'restriction', 'Pavel Ivanov');
+    expect(r.duration).toBeNull();
+    expect(r.date).toEqual({ from: '2024-10-18', text: 'Friday' });
+    expect(only(events, 'arrest', 'Pavel Ivanov').date?.from).toBe('2022-07');
+    expect(only(events, 'sentence', 'Pavel Ivanov').date?.from).toBe('2023-06');
+  });
+
+  it('reads life "as a recognised refugee since 2016" as exile', () => {
+    const text = 'Ivanov disappeared in Bangkok, where he had lived as a recognised refugee since 2016.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Bangkok', type: 'place' }], [{ text: '2016', value: '2016' }]));
+    expect(only(events, 'exile', 'Pavel Ivanov').date?.from).toBe('2016');
+  });
+});

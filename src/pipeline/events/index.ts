@@ -60,6 +60,13 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
       }
       drafts.push(...made);
     }
+    // "was sentenced to 12 years in 2020 … and is held in a prison": custody after a verdict is the prison term.
+    const sentenced = new Set(drafts.filter((d) => d.type === 'sentence' && d.sentences[0] === index && d.modality === 'asserted').map((d) => d.subject));
+    if (sentenced.size) {
+      for (const d of drafts) {
+        if (d.type === 'detention' && d.sentences[0] === index && sentenced.has(d.subject) && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(d.evidence[0]?.text ?? '')) d.type = 'imprisonment';
+      }
+    }
   });
 
   const merged = mergeDrafts(foldCustody(drafts));
@@ -166,7 +173,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   if (type === 'accusation' && /^accus/i.test(trig.text) && isFormal(text, sentence.start, sentence.end, trig)) type = 'charge';
   if (trig.pattern.needsObject && !parts.object) return [];
   // "left Azerbaijan": leaving counts only when the place left follows at once.
-  if (trig.pattern.needsPlace && !v.refs.some((r) => r.entityType === 'place' && r.start >= trig.end && r.start <= trig.end + 1)) return [];
+  if (trig.pattern.needsPlace && !v.refs.some((r) => r.entityType === 'place' && r.start >= trig.end && /^\s?(?:for\s)?$/.test(text.slice(trig.end, r.start)))) return [];
   // "was moved to a detention centre" is a transfer, not a move abroad.
   if (type === 'exile' && /^(?:moved|relocated)\b/i.test(trig.text) && /\b(?:was|were|been|being)\s+$/i.test(text.slice(trig.start - 12, trig.start))) return [];
   const modality = readModality(text, sentence, clause, trig, parts.generic);
@@ -176,7 +183,12 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   if (type === 'arrest' && /\b(?:bount(?:y|ies)|reward)\b[^.;]*\bleading to (?:the |his |her |their )?$/i.test(text.slice(sentence.start, trig.start))) type = 'wanted';
   // "spent nine days in remand prison": custody before any verdict is detention, not a prison term.
   if (type === 'imprisonment' && (/\b(?:remand|pre-?trial|investigative)\b/i.test(trig.text) || /^\s+(?:on remand|awaiting (?:trial|the verdict))\b/i.test(text.slice(trig.end, trig.end + 24)))) type = 'detention';
-  const found = readDate(text, sentence, v.clauses, clause, trig, timexes);
+  // "lost their appeal against their convictions on Thursday": the date is the appeal's, not the conviction's.
+  const appealed = trig.pattern.frame === 'noun' && /\b(?:appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing))\s+(?:against\s+|to\s+)?(?:his|her|their|the|its)\s+$/i.test(text.slice(Math.max(sentence.start, trig.start - 40), trig.start));
+  let found = appealed ? null : readDate(text, sentence, v.clauses, clause, trig, timexes);
+  // "two years after his arrest", "since her detention in May": the nominal keeps only a date of its own phrase.
+  const anchor = trig.pattern.frame === 'noun' && /\b(?:after|since|before|following|until|ahead of)\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?$/i.test(text.slice(Math.max(sentence.start, trig.start - 30), trig.start));
+  if (anchor && found && !(found.at >= trig.end && found.at - trig.end <= 25)) found = null;
   let date: EventDate | null = found?.date ?? null;
   if (found && date?.from && !date.to && duration && PERIOD_TYPES.has(type)) {
     // "spent a year in prison before being released in November 2023": that date ends the period.

@@ -109,6 +109,8 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       // "charged $50 for parking" is a price, not an indictment.
       if (c.pattern.type === 'charge' && /^charged$/i.test(word) && /^\s+(?:[$€£]|\d|an? (?:\w+ )?fee)/i.test(after)) continue;
       if (c.pattern.frame === 'noun' && CANCELLED.test(before)) continue;
+      // "mothers of the disappeared": people, not an event.
+      if (c.pattern.type === 'abduction' && /^disappeared$/i.test(word) && /\bthe\s+$/i.test(before)) continue;
       // "released pending trial", "awaiting trial": a trial still to come.
       if (c.pattern.type === 'trial' && /\b(?:pending|awaiting|await|awaits|ahead of)\s+(?:his\s+|her\s+|their\s+|the\s+)?$/i.test(before)) continue;
       if (/^(?:led|formed|created|launched|established|set up)$/i.test(word) && /^\s+(?:to|by)\b/i.test(after)) continue;
