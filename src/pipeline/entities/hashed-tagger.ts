@@ -46,10 +46,11 @@ interface WordInfo {
   lowerCase: string;
   lowerCaseH: PartHash;
   shape: ShapeInfo;
-  /** Summed weights of `wordFeatures(text)`. */
-  own: Int32Array;
-  /** Summed weights of the word as a neighbour: `w-1=`, `w+1=`, `w-2=`, `w+2=` (L entries each). */
-  near: Int32Array;
+  /**
+   * Offset in the vector arena of the summed weights of `wordFeatures(text)` (L entries), followed by
+   * those of the word as a neighbour: `w-1=`, `w+1=`, `w-2=`, `w+2=` (L entries each).
+   */
+  at: number;
   letters: boolean;
   titled: boolean;
   upper: boolean;
@@ -77,8 +78,8 @@ interface ShapeInfo {
   id: number;
   text: string;
   hash: PartHash;
-  /** Row `prev + 1` (L entries): weights of `t-1sh=PREV|shape`. */
-  history: Int32Array;
+  /** Arena offset of the weights of `t-1sh=PREV|shape`, L entries per previous label + 1. */
+  history: number;
 }
 
 /** A model made ready for integer scoring, with its caches. */
@@ -108,8 +109,15 @@ interface Compiled {
   shapes: Map<string, ShapeInfo>;
   /** Parts of speech by tag, with ids 1…; 0 is the sentence padding. */
   pos: Map<string, number>;
-  posTriples: Map<number, Int32Array>;
-  shapeTriples: Map<number, Int32Array>;
+  /** Arena offsets of the summed part-of-speech and shape triple features. */
+  posTriples: Map<number, number>;
+  shapeTriples: Map<number, number>;
+  /**
+   * The vectors cached from text, side by side in one buffer: a vector costs no object of its own
+   * and words read together lie together. Grows by doubling; emptied with the caches.
+   */
+  arena: Int32Array;
+  arenaTop: number;
 }
 
 const compiledModels = new WeakMap<LinearModel, Compiled>();
@@ -119,6 +127,8 @@ const MAX_WORDS = 60_000;
 const MAX_SHAPES = 4_096;
 const MAX_POS = 1_000;
 const SHAPE_KEY = 1 << 16;
+/** Entries of the vector arena (4 bytes each) past which the caches start again. */
+const MAX_ARENA = 8_000_000;
 
 function labelName(k: number): string {
   return k < 0 ? '<s>' : (LABELS[k] ?? 'O');
@@ -188,6 +198,19 @@ function addFeatures(c: Compiled, features: readonly string[], v: Int32Array, at
   for (const f of features) addRow(c, c.model.index.get(f) ?? -1, v, at);
 }
 
+/** Room for `size` zeroed entries in the arena; its offset. The arena may move: read `c.arena` after. */
+function allocate(c: Compiled, size: number): number {
+  if (c.arenaTop + size > c.arena.length) {
+    const bigger = new Int32Array(Math.max(2 * c.arena.length, c.arenaTop + size));
+    bigger.set(c.arena.subarray(0, c.arenaTop));
+    c.arena = bigger;
+  }
+  const at = c.arenaTop;
+  c.arenaTop += size;
+  c.arena.fill(0, at, at + size);
+  return at;
+}
+
 function vectorOf(c: Compiled, ...features: string[]): Int32Array {
   const v = new Int32Array(L);
   addFeatures(c, features, v);
@@ -237,6 +260,8 @@ function compile(model: LinearModel): Compiled {
     pos: new Map(),
     posTriples: new Map(),
     shapeTriples: new Map(),
+    arena: new Int32Array(1 << 16),
+    arenaTop: 0,
   };
   const fixed = (f: string): Int32Array => vectorOf(c, f);
   c.fixed = {
@@ -276,8 +301,8 @@ function compile(model: LinearModel): Compiled {
 function shapeInfo(c: Compiled, text: string): ShapeInfo {
   let s = c.shapes.get(text);
   if (!s) {
-    const history = new Int32Array((L + 1) * L);
-    for (let a = -1; a < L; a++) addFeatures(c, [`t-1sh=${labelName(a)}|${text}`], history, (a + 1) * L);
+    const history = allocate(c, (L + 1) * L);
+    for (let a = -1; a < L; a++) addFeatures(c, [`t-1sh=${labelName(a)}|${text}`], c.arena, history + (a + 1) * L);
     s = { id: c.shapes.size + 1, text, hash: P(text), history };
     c.shapes.set(text, s);
   }
@@ -289,13 +314,12 @@ function wordInfo(c: Compiled, text: string): WordInfo {
   if (w) return w;
   const lower = normalizeWord(text);
   const lowerCase = text.toLowerCase();
-  const own = new Int32Array(L);
-  addFeatures(c, wordFeatures(text), own);
-  const near = new Int32Array(4 * L);
-  addFeatures(c, [`w-1=${lower}`], near, 0);
-  addFeatures(c, [`w+1=${lower}`], near, L);
-  addFeatures(c, [`w-2=${lower}`], near, 2 * L);
-  addFeatures(c, [`w+2=${lower}`], near, 3 * L);
+  const at = allocate(c, 5 * L);
+  addFeatures(c, wordFeatures(text), c.arena, at);
+  addFeatures(c, [`w-1=${lower}`], c.arena, at + L);
+  addFeatures(c, [`w+1=${lower}`], c.arena, at + 2 * L);
+  addFeatures(c, [`w-2=${lower}`], c.arena, at + 3 * L);
+  addFeatures(c, [`w+2=${lower}`], c.arena, at + 4 * L);
   const letters = hasLetters(text);
   const titled = isTitleCase(text);
   w = {
@@ -304,8 +328,7 @@ function wordInfo(c: Compiled, text: string): WordInfo {
     lowerCase,
     lowerCaseH: cachedPartHash(lowerCase),
     shape: shapeInfo(c, shortShape(text)),
-    own,
-    near,
+    at,
     letters,
     titled,
     upper: letters && text === text.toUpperCase(),
@@ -331,10 +354,12 @@ function wordInfo(c: Compiled, text: string): WordInfo {
  * earlier generation meets one of the next.
  */
 function forgetIfLarge(c: Compiled): void {
-  if (c.words.size < MAX_WORDS && c.shapes.size < MAX_SHAPES) return;
+  if (c.words.size < MAX_WORDS && c.shapes.size < MAX_SHAPES && c.arenaTop < MAX_ARENA) return;
   c.words.clear();
   c.shapes.clear();
   c.shapeTriples.clear();
+  c.posTriples.clear();
+  c.arenaTop = 0;
 }
 
 function posId(c: Compiled, tag: string): number {
@@ -347,34 +372,36 @@ function posId(c: Compiled, tag: string): number {
 }
 
 /** `p=`, `p-1=`, `p+1=`, `p-1p=`, `pp+1=` of a token, by the parts of speech around it. */
-function posTriple(c: Compiled, prev: string | undefined, tag: string, next: string | undefined): Int32Array {
+function posTriple(c: Compiled, prev: string | undefined, tag: string, next: string | undefined): number {
   const a = prev === undefined ? 0 : posId(c, prev);
   const b = posId(c, tag);
   const z = next === undefined ? 0 : posId(c, next);
   const key = a < MAX_POS && b < MAX_POS && z < MAX_POS ? (a * MAX_POS + b) * MAX_POS + z : -1;
   let v = key >= 0 ? c.posTriples.get(key) : undefined;
-  if (!v) {
+  if (v === undefined) {
     const p = prev ?? '<s>';
     const n = next ?? '</s>';
-    v = vectorOf(c, `p=${tag}`, `p-1=${p}`, `p+1=${n}`, `p-1p=${p}|${tag}`, `pp+1=${tag}|${n}`);
+    v = allocate(c, L);
+    addFeatures(c, [`p=${tag}`, `p-1=${p}`, `p+1=${n}`, `p-1p=${p}|${tag}`, `pp+1=${tag}|${n}`], c.arena, v);
     if (key >= 0) c.posTriples.set(key, v);
   }
   return v;
 }
 
 /** `sh-1=`, `sh+1=`, `sh-1+1=` of a token, and `first|` at the start of a sequence (the only place with no previous shape). */
-function shapeTriple(c: Compiled, prev: ShapeInfo | undefined, shape: ShapeInfo, next: ShapeInfo | undefined): Int32Array {
+function shapeTriple(c: Compiled, prev: ShapeInfo | undefined, shape: ShapeInfo, next: ShapeInfo | undefined): number {
   const a = prev?.id ?? 0;
   const z = next?.id ?? 0;
   // Ids stay below 2^16 unless one sequence brings thousands of new shapes; then no caching.
   const key = a < SHAPE_KEY && shape.id < SHAPE_KEY && z < SHAPE_KEY ? (a * SHAPE_KEY + shape.id) * SHAPE_KEY + z : -1;
   let v = key >= 0 ? c.shapeTriples.get(key) : undefined;
-  if (!v) {
+  if (v === undefined) {
     const p = prev?.text ?? '<s>';
     const n = next?.text ?? '</s>';
     const sh = shape.text;
-    v = vectorOf(c, `sh-1=${p}|${sh}`, `sh+1=${sh}|${n}`, `sh-1+1=${p}|${sh}|${n}`);
-    if (!prev) addFeatures(c, [`first|${sh}`], v);
+    v = allocate(c, L);
+    addFeatures(c, [`sh-1=${p}|${sh}`, `sh+1=${sh}|${n}`, `sh-1+1=${p}|${sh}|${n}`], c.arena, v);
+    if (!prev) addFeatures(c, [`first|${sh}`], c.arena, v);
     if (key >= 0) c.shapeTriples.set(key, v);
   }
   return v;
@@ -473,7 +500,10 @@ export interface StaticScores {
   words: WordInfo[];
 }
 
-/** The scores of `wordFeatures` + `tokenFeatures(tokens, gazetteer, ev)` of each token. */
+/**
+ * The scores of `wordFeatures` + `tokenFeatures(tokens, gazetteer, ev)` of each token. The word facts
+ * point into caches that the next `staticScores` or `tagDocument` may empty: tag with them first.
+ */
 export function staticScores(model: LinearModel, tokens: readonly Token[], gazetteer: Gazetteer, ev: DocumentEvidence): StaticScores {
   const c = compile(model);
   forgetIfLarge(c);
@@ -507,13 +537,21 @@ function scoreWords(c: Compiled, tokens: readonly Token[], words: WordInfo[], ga
     const w = words[i] as WordInfo;
     const prev = i > 0 ? (words[i - 1] as WordInfo) : undefined;
     const next = i + 1 < n ? (words[i + 1] as WordInfo) : undefined;
-    addVector(scores, at, w.own, 0);
-    addVector(scores, at, prev ? prev.near : c.padNear, 0);
-    addVector(scores, at, next ? next.near : c.padNear, L);
-    addVector(scores, at, i > 1 ? (words[i - 2] as WordInfo).near : c.padNear, 2 * L);
-    addVector(scores, at, i + 2 < n ? (words[i + 2] as WordInfo).near : c.padNear, 3 * L);
-    addVector(scores, at, posTriple(c, tokens[i - 1]?.pos, (tokens[i] as Token).pos, tokens[i + 1]?.pos), 0);
-    addVector(scores, at, shapeTriple(c, prev?.shape, w.shape, next?.shape), 0);
+    // The triples may grow the arena, so it is read after them.
+    const pos = posTriple(c, tokens[i - 1]?.pos, (tokens[i] as Token).pos, tokens[i + 1]?.pos);
+    const shapes = shapeTriple(c, prev?.shape, w.shape, next?.shape);
+    const arena = c.arena;
+    addVector(scores, at, arena, w.at);
+    if (prev) addVector(scores, at, arena, prev.at + L);
+    else addVector(scores, at, c.padNear, 0);
+    if (next) addVector(scores, at, arena, next.at + 2 * L);
+    else addVector(scores, at, c.padNear, L);
+    if (i > 1) addVector(scores, at, arena, (words[i - 2] as WordInfo).at + 3 * L);
+    else addVector(scores, at, c.padNear, 2 * L);
+    if (i + 2 < n) addVector(scores, at, arena, (words[i + 2] as WordInfo).at + 4 * L);
+    else addVector(scores, at, c.padNear, 3 * L);
+    addVector(scores, at, arena, pos);
+    addVector(scores, at, arena, shapes);
     const sh = w.shape.hash;
     addHashed(c, hasher.start(PREFIX.wm1sh).add(prev ? prev.lowerH : START_H).add(SEP).add(sh).row(), scores, at);
     addHashed(c, hasher.start(PREFIX.shwp1).add(sh).add(SEP).add(next ? next.lowerH : END_H).row(), scores, at);
@@ -556,7 +594,7 @@ function scoreWords(c: Compiled, tokens: readonly Token[], words: WordInfo[], ga
  */
 export function tagWithScores(model: LinearModel, tokens: readonly Token[], fixed: StaticScores): number[] | null {
   const c = compile(model);
-  const { hasher } = c;
+  const { hasher, arena } = c;
   const n = tokens.length;
   const out: number[] = new Array<number>(n);
   const scores = labelScratch;
@@ -568,7 +606,7 @@ export function tagWithScores(model: LinearModel, tokens: readonly Token[], fixe
     const from = (prev1 + 1) * L;
     const t2 = ((prev2 + 1) * (L + 1) + prev1 + 1) * L;
     for (let k = 0; k < L; k++) {
-      scores[k] = (fixed.scores[i * L + k] as number) + (c.t1[from + k] as number) + (c.t2t1[t2 + k] as number) + (w.shape.history[from + k] as number);
+      scores[k] = (fixed.scores[i * L + k] as number) + (c.t1[from + k] as number) + (c.t2t1[t2 + k] as number) + (arena[w.shape.history + from + k] as number);
     }
     addHashed(c, hasher.start(c.t1w[prev1 + 1] as PartHash).add(w.lowerCaseH).row(), scores, 0);
     let best = 0;
