@@ -163,7 +163,9 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
   let dir: -1 | 1 = -1;
   let agent: Ref | undefined;
   if (frame === 'owner') {
-    subj = inside.find((r) => usable(r, kinds)) ?? right.find((r) => usable(r, kinds) && r.start - trig.end < 40);
+    // "raided the Duhok office of the channel X": the owner follows "of"; a name inside the phrase only places it.
+    const ofOwner = / of$/i.test(trig.text) ? right.find((r) => r.start >= trig.end && r.start - trig.end <= 32 && OF_GAP.test(text.slice(trig.end + 1, r.start))) : undefined;
+    subj = (ofOwner && usable(ofOwner, kinds) ? ofOwner : undefined) ?? inside.find((r) => usable(r, kinds)) ?? right.find((r) => usable(r, kinds) && r.start - trig.end < 40);
     if (!subj) subj = nearestLeft();
   } else if (frame === 'verb') {
     if (isPassive(sentence, text, trig)) {

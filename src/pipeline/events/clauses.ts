@@ -20,6 +20,8 @@ const BOUNDARY_RE = new RegExp(
     '\\s(?:and|but)\\s+(?=(?:was|were|is|are|has|have|had|then|later)\\s)',
     // "arrested in 2014 and convicted by the court in 2015": a second participle with its own adjuncts.
     '\\s(?:and|but)\\s+(?=(?:later\\s+|then\\s+|subsequently\\s+)?[a-z]+ed\\s+(?:by|in|on|at|of|for|to|with)\\s)',
+    // "arrested supporters who were travelling to a rally, and banned the event": the main predicate resumes.
+    ',\\s+and\\s+(?=(?:later\\s+|then\\s+)?[a-z]+ed\\s)',
     '[\u201c\u201d"]',
   ].join('|'),
   'gi',

@@ -843,3 +843,45 @@ describe('custody by the army, named prisons and anchored nominals', () => {
     expect(only(events, 'exile', 'Pavel Ivanov').date?.from).toBe('2016');
   });
 });
+
+describe('bodies found, hidden whereabouts and reported speakers', () => {
+  it('reads a body found as a killing, "dragged off a bus by armed men" as abduction, and a body not found as nothing', () => {
+    const text = 'The body of Pavel Ivanov was found in a field on Sunday, a day after he was dragged off a bus by armed men. The body of the report describes Petrova.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'Sunday', value: '2024-09-08' }]));
+    expect(only(events, 'killing', 'Pavel Ivanov').date?.from).toBe('2024-09-08');
+    only(events, 'abduction', 'Pavel Ivanov');
+    expect(events.some((v) => v.type === 'killing' && v.who === 'Olga Petrova')).toBe(false);
+  });
+
+  it('resolves "he" inside a report to the one reported on, not the speaker', () => {
+    const text = 'Ivanov was found dead on Sunday. His party leader, Igor Sokolov, said Ivanov had been beaten before he was killed.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Igor Sokolov', type: 'person' }], [{ text: 'Sunday', value: '2024-09-08' }]));
+    expect(events.some((v) => v.type === 'killing' && v.who === 'Igor Sokolov')).toBe(false);
+    only(events, 'assault', 'Pavel Ivanov');
+  });
+
+  it('reads "took her to an unknown location", "whereabouts remain unknown" and "picked up in a town by soldiers"', () => {
+    const text = 'Fighters detained Petrova at a checkpoint and took her to an unknown location. Ivanov was picked up in Buea by soldiers in 2021.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Buea', type: 'place' }], [{ text: '2021', value: '2021' }]));
+    only(events, 'abduction', 'Olga Petrova');
+    only(events, 'arrest', 'Olga Petrova');
+    expect(only(events, 'arrest', 'Pavel Ivanov').date?.from).toBe('2021');
+  });
+
+  it('reads custody "in the custody of", "held for months", "his first eight months in custody" and "investigated for"', () => {
+    const text = 'Petrova remains in the custody of the security service. Ivanov was held for months without trial. Igor Sokolov spent his first eight months in custody in a cell. Prosecutors said Ivanov was being investigated for fraud.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Igor Sokolov', type: 'person' }], [{ text: 'eight months', value: 'P8M' }]));
+    only(events, 'detention', 'Olga Petrova');
+    only(events, 'detention', 'Pavel Ivanov');
+    expect(only(events, 'detention', 'Igor Sokolov').duration).toBe('P8M');
+    only(events, 'charge', 'Pavel Ivanov');
+  });
+
+  it('takes the owner after "the … office of", and dates an event banned after a relative clause by its sentence', () => {
+    const text = 'Police raided the Duhok office of the independent channel Roj News on Monday. Last month police arrested supporters who were travelling to a rally, and banned the event.';
+    const events = eventsOf(buildInput(text, [{ name: 'Roj News', type: 'organization' }, { name: 'Duhok', type: 'organization' }], [{ text: 'Monday', value: '2024-05-13' }, { text: 'Last month', value: '2024-08' }]));
+    expect(only(events, 'search', 'Roj News').date?.from).toBe('2024-05-13');
+    expect(events.some((v) => v.type === 'search' && v.who === 'Duhok')).toBe(false);
+    expect(only(events, 'protest_dispersal', null).date?.from).toBe('2024-08');
+  });
+});

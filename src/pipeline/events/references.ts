@@ -46,6 +46,7 @@ const PRONOUN_RE =
 const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
 
 type Gender = 'm' | 'f' | null;
+const SPEAKS = new RegExp(`^,?\\s+${SPEECH}\\b`);
 
 // Surname endings of Slavic and Baltic naming systems: a light hint, never decisive alone.
 function guessGender(name: string): Gender {
@@ -285,7 +286,12 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       const said = g && p.kind === 'name' ? statedGender(p) : null;
       return !said || said === g;
     };
-    const firstOwn = own.find((p) => !possessiveDeterminer(text, p) && fits(p)) ?? own.find(fits);
+    let firstOwn = own.find((p) => !possessiveDeterminer(text, p) && fits(p)) ?? own.find(fits);
+    // "X said Y had been beaten before he was killed": inside the report, the one reported on, not the speaker.
+    if (firstOwn && SPEAKS.test(text.slice(firstOwn.end, firstOwn.end + 16))) {
+      const speaker = firstOwn;
+      firstOwn = own.find((p) => p.start > speaker.end && p.kind === 'name' && fits(p)) ?? speaker;
+    }
     let ids: string[] | undefined = firstOwn ? personIds(firstOwn) : undefined;
     if (!ids) {
       for (let s = r.sentence - 1; s >= 0 && s >= r.sentence - 6; s--) {

@@ -109,6 +109,8 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       // "charged $50 for parking" is a price, not an indictment.
       if (c.pattern.type === 'charge' && /^charged$/i.test(word) && /^\s+(?:[$€£]|\d|an? (?:\w+ )?fee)/i.test(after)) continue;
       if (c.pattern.frame === 'noun' && CANCELLED.test(before)) continue;
+      // "the body of X": a killing only when the body is found.
+      if (c.pattern.type === 'killing' && /body of$/i.test(word) && !/^[^.;]{0,80}?\b(?:was|were|had been|has been) (?:found|discovered|recovered|dumped|pulled)\b/i.test(s.slice(m.index + word.length, m.index + word.length + 120))) continue;
       // "mothers of the disappeared": people, not an event.
       if (c.pattern.type === 'abduction' && /^disappeared$/i.test(word) && /\bthe\s+$/i.test(before)) continue;
       // "released pending trial", "awaiting trial": a trial still to come.
