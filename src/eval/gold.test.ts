@@ -146,11 +146,12 @@ describe('composed gold fixtures', () => {
   });
 });
 
-// The held-out batches, each scored once before the event stage saw it (first pass: unseen5 0.744, unseen6 0.702)
+// The held-out batches, each scored once before the event stage saw it (first pass: unseen5 0.744, unseen6 0.702, unseen7 0.652)
 // and kept as regression checks since; a drop below these means a change broke sentences it used to read.
 describe.each([
   ['unseen5.gold.json', 0.9],
   ['unseen6.gold.json', 0.9],
+  ['unseen7.gold.json', 0.85],
 ])('held-out gold batch %s', (file, threshold) => {
   const goldPath = join(FIXTURES, file);
   const gold = parseGold(JSON.parse(readFileSync(goldPath, 'utf8')), goldPath);
