@@ -113,7 +113,7 @@ describe.each(PRINCIPALS)('%s', (principal) => {
     expect(csv.statusCode).toBe(full ? 200 : 403);
   });
 
-  it('exports a case file only as editor or admin, and only one it may read', async () => {
+  it('exports a case file (the data of the printable case file) only as editor or admin, and only one it may read', async () => {
     for (const level of LEVELS) {
       const response = await as(principal, { url: `/api/entities/${fx.levels[level].entity}/export` });
       const expected = !canRead(clearanceOf(principal), level) ? 404 : clearanceOf(principal) === 'confidential' ? 200 : 403;
