@@ -2,6 +2,7 @@ import type { ExtractedEntity } from '../../domain/chronicle-json.js';
 import type { Segmented } from '../segment.js';
 import { addPersonAttributes } from './attributes.js';
 import { clusterMentions } from './cluster.js';
+import { findDatelines, labelDateline } from './dateline.js';
 import { tagDocument } from './hashed-tagger.js';
 import { LABELS } from './labels.js';
 import { mentionsOf } from './mentions.js';
@@ -24,7 +25,13 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
   // The features of featurizeDocument + tagTokens (training's), scored from cached sums: no strings per token.
   const { model, gazetteer } = resources;
   const sequences = taggingSequences(doc);
-  const labels = tagDocument(model, gazetteer, sequences).map((ks) => ks.map((k) => LABELS[k] ?? 'O'));
+  const toLabels = (ks: readonly number[]): string[] => ks.map((k) => LABELS[k] ?? 'O');
+  const labels = tagDocument(model, gazetteer, sequences).map(toLabels);
+  for (const [s, dateline] of findDatelines(doc.text, sequences)) {
+    const tokens = sequences[s] ?? [];
+    const tagAlone = (): string[] => toLabels(tagDocument(model, gazetteer, [tokens.slice(dateline.length)])[0] ?? []);
+    labels[s] = labelDateline(dateline, labels[s] ?? [], tagAlone);
+  }
   const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
   const mentions = propagateMentions(doc.text, sequences, split);
