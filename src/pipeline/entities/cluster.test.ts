@@ -26,13 +26,25 @@ describe('clusterMentions', () => {
     expect(entities[0]?.mentions.map((m) => m.start)).toEqual([0, 40, 80]);
   });
 
-  it('leaves a surname shared by two people on its own', () => {
+  it('gives a surname shared by two people to the one introduced first, wherever it stands', () => {
     const entities = clusterMentions([
-      mention('Ann Smith', 0, 'person'),
-      mention('Bob Smith', 20, 'person'),
-      mention('Smith', 40, 'person'),
+      mention('Maryna Zhuk', 0, 'person'),
+      mention('Zhuk', 20, 'person'),
+      mention('Pavel Zhuk', 40, 'person'),
+      mention('Zhuk', 60, 'organization'),
     ]);
-    expect(entities.map((e) => e.name)).toEqual(['Ann Smith', 'Bob Smith', 'Smith']);
+    expect(entities.map((e) => e.name)).toEqual(['Maryna Zhuk', 'Pavel Zhuk']);
+    expect(entities[0]?.mentions.map((m) => m.start)).toEqual([0, 20, 60]);
+    expect(entities[1]?.mentions.map((m) => m.start)).toEqual([40]);
+  });
+
+  it('does not give a shared surname to the second person even when the second is listed first', () => {
+    const entities = clusterMentions([
+      mention('Bob Smith', 30, 'person'),
+      mention('Ann Smith', 0, 'person'),
+      mention('Smith', 50, 'person'),
+    ]);
+    expect(entities.find((e) => e.name === 'Ann Smith')?.mentions.map((m) => m.start)).toEqual([0, 50]);
   });
 
   it('gives one name one type by majority and drops names seen only as MISC', () => {

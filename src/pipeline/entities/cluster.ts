@@ -61,7 +61,7 @@ function clusterType(mentions: readonly Mention[]): MentionType {
 
 /**
  * Groups the mentions of one document into entities: the same name is one entity of one type; a
- * surname alone joins the one person whose full name it ends; names tagged only as MISC (events,
+ * surname alone joins the one person whose full name it ends (of several, the first introduced); names tagged only as MISC (events,
  * nationalities) are dropped; ids by first mention.
  */
 export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[] {
@@ -84,7 +84,9 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     const owners = bySurname.get(words[words.length - 1] ?? '') ?? [];
     // A lone word that ends exactly one person's full name is that person, whatever it was tagged;
     // a shorter full form ("Viktor Yanukovych" of "Viktor Fedorovych Yanukovych") likewise.
-    const owner = owners.length === 1 ? owners[0] : undefined;
+    // Shared by several (a woman and her husband), a lone surname is the one introduced first: news
+    // calls the subject of the report by surname and relatives by full name.
+    const owner = owners.length === 1 || (owners.length > 1 && words.length === 1) ? firstMentioned(owners) : undefined;
     const joins =
       owner &&
       (words.length === 1 ||
@@ -122,6 +124,16 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
   for (const c of kept) c.mentions.sort((a, b) => a.start - b.start);
   kept.sort((a, b) => (a.mentions[0]?.start ?? 0) - (b.mentions[0]?.start ?? 0));
   return kept.map((c, i) => toEntity(c, c.type as EntityType, `e${i + 1}`));
+}
+
+function firstMentioned(clusters: readonly Cluster[]): Cluster | undefined {
+  let best: Cluster | undefined;
+  let bestStart = Infinity;
+  for (const c of clusters) {
+    const start = Math.min(...c.mentions.map((m) => m.start));
+    if (start < bestStart) [best, bestStart] = [c, start];
+  }
+  return best;
 }
 
 /** How full a form is: most words, then normal case over a capitals headline's, then longest. */
