@@ -41,7 +41,8 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
     for (const span of spansOf(labels[s] ?? [])) {
       const type = TAG_TYPE[span.tag];
       if (!type) continue;
-      let toks = tokens.slice(span.start, span.end);
+      const first = type === 'person' ? particleNameStart(tokens, labels[s] ?? [], span.start) : span.start;
+      let toks = tokens.slice(first, span.end);
       while (toks.length > 1 && isLeadingNoise(toks[0], type)) toks = toks.slice(1);
       // "Time magazine": the name is "Time", the whole phrase an alias.
       const last = toks[toks.length - 1];
@@ -67,6 +68,27 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
     }
   });
   return out;
+}
+
+/** Whether token `b` follows token `a` with no space between ("al" "-" "Mutairi" of "al-Mutairi"). */
+function glued(a: Token | undefined, b: Token | undefined): boolean {
+  return a !== undefined && b !== undefined && a.end === b.start;
+}
+
+/**
+ * Where a person's name starts when the tagger took only the part after a lower-case particle:
+ * "Bader al-Mutairi" tagged as "Mutairi". A particle glued by a hyphen to the name ("al-", "el-",
+ * "bin-") belongs to it, and so does a capitalised given name right before the particle.
+ */
+function particleNameStart(tokens: readonly Token[], labels: readonly string[], start: number): number {
+  let first = start;
+  const at = (i: number): Token | undefined => tokens[i];
+  if (at(first)?.text === '-' && NAME_PARTICLES.has(at(first - 1)?.text ?? '') && glued(at(first - 1), at(first))) first -= 1;
+  else if (at(first - 1)?.text === '-' && glued(at(first - 1), at(first)) && NAME_PARTICLES.has(at(first - 2)?.text ?? '') && glued(at(first - 2), at(first - 1))) first -= 2;
+  if (first === start) return start;
+  const given = at(first - 1);
+  if (given && !glued(given, at(first)) && /^\p{Lu}\p{Ll}+$/u.test(given.text) && !PERSON_TITLES.has(given.text.toLowerCase()) && labels[first - 1] === 'O') first -= 1;
+  return first;
 }
 
 // Surname endings of the former Soviet Union, the Caucasus and the Balkans, where much of our news comes from.
