@@ -47,6 +47,32 @@ describe('clusterMentions', () => {
     expect(entities.find((e) => e.name === 'Ann Smith')?.mentions.map((m) => m.start)).toEqual([0, 50]);
   });
 
+  it('joins a first surname to the one person of a longer name it is an inner word of', () => {
+    const entities = clusterMentions([
+      mention('Carmen Aguilar Vega', 0, 'person'),
+      mention('Aguilar', 40, 'organization'),
+      mention('Vega', 60, 'person'),
+      mention('de', 80, 'misc'),
+    ]);
+    expect(entities).toHaveLength(1);
+    expect(entities[0]?.mentions.map((m) => m.start)).toEqual([0, 40, 60]);
+  });
+
+  it('leaves an inner word shared by two people, or one that ends another person’s name, alone', () => {
+    const shared = clusterMentions([
+      mention('Carmen Aguilar Vega', 0, 'person'),
+      mention('Luis Aguilar Ruiz', 30, 'person'),
+      mention('Aguilar', 60, 'person'),
+    ]);
+    expect(shared.map((e) => e.name)).toEqual(['Carmen Aguilar Vega', 'Luis Aguilar Ruiz', 'Aguilar']);
+    const ending = clusterMentions([
+      mention('Carmen Aguilar Vega', 0, 'person'),
+      mention('Pedro Aguilar', 30, 'person'),
+      mention('Aguilar', 60, 'person'),
+    ]);
+    expect(ending.find((e) => e.name === 'Pedro Aguilar')?.mentions.map((m) => m.start)).toEqual([30, 60]);
+  });
+
   it('gives one name one type by majority and drops names seen only as MISC', () => {
     const entities = clusterMentions([
       mention('Jordan', 0, 'place'),

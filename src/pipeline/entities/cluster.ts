@@ -59,9 +59,13 @@ function clusterType(mentions: readonly Mention[]): MentionType {
   return best;
 }
 
+/** Lower-case words inside names ("de" of "Carmen de la Vega"), never surnames by themselves. */
+const INNER_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'das', 'do', 'dos', 'van', 'von', 'der', 'den', 'di', 'du', 'le', 'bin', 'ibn', 'al', 'el']);
+
 /**
  * Groups the mentions of one document into entities: the same name is one entity of one type; a
- * surname alone joins the one person whose full name it ends (of several, the first introduced); names tagged only as MISC (events,
+ * surname alone joins the one person whose full name it ends (of several, the first introduced), or else
+ * the one person of three or more words it is an inner word of; names tagged only as MISC (events,
  * nationalities) are dropped; ids by first mention.
  */
 export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[] {
@@ -74,6 +78,7 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
   }
   const clusters: Cluster[] = [];
   const bySurname = new Map<string, Cluster[]>();
+  const byInnerSurname = new Map<string, Cluster[]>();
   // "Pirelli SpA" makes a later "Pirelli" the company, whatever the tagger made of it.
   const byCompanyBase = new Map<string, Cluster>();
   const clusterByKey = new Map<string, Cluster>();
@@ -86,7 +91,10 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     // a shorter full form ("Viktor Yanukovych" of "Viktor Fedorovych Yanukovych") likewise.
     // Shared by several (a woman and her husband), a lone surname is the one introduced first: news
     // calls the subject of the report by surname and relatives by full name.
-    const owner = owners.length === 1 || (owners.length > 1 && words.length === 1) ? firstMentioned(owners) : undefined;
+    const byLast = owners.length === 1 || (owners.length > 1 && words.length === 1) ? firstMentioned(owners) : undefined;
+    // Spanish and Portuguese people go by their first surname: "Aguilar" of "Carmen Aguilar Vega".
+    const inner = words.length === 1 && owners.length === 0 ? byInnerSurname.get(key) : undefined;
+    const owner = byLast ?? (inner?.length === 1 ? inner[0] : undefined);
     const joins =
       owner &&
       (words.length === 1 ||
@@ -118,6 +126,10 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     if (cluster.type === 'person' && words.length > 1) {
       const surname = words[words.length - 1] ?? '';
       bySurname.set(surname, [...(bySurname.get(surname) ?? []), cluster]);
+      for (const word of words.slice(1, -1)) {
+        if (INNER_PARTICLES.has(word)) continue;
+        byInnerSurname.set(word, [...(byInnerSurname.get(word) ?? []), cluster]);
+      }
     }
   }
   const kept = clusters.filter((c) => c.type !== 'misc');
