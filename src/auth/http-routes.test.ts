@@ -1,16 +1,15 @@
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSecurityFixture, type SecurityFixture } from '../../test/security/fixtures.js';
+import { buildSecurityFixture, loginEveryRole, type SecurityFixture } from '../../test/security/fixtures.js';
 import { buildSecuredApp } from '../../test/security/secured-app.js';
 import type { AuditEntry } from '../audit/index.js';
 import type { RecordSensitivity } from './http-routes.js';
-import { SESSION_COOKIE } from './index.js';
 import type { Role } from './roles.js';
 
 let fx: SecurityFixture;
 let app: FastifyInstance;
-const cookies = new Map<Role, string>();
+let cookies: Map<Role, string>;
 /** A public person with a `from` attribute, marked confidential on its own in beforeAll. */
 let person: string;
 
@@ -26,11 +25,7 @@ function lookup(ids: string[]): string {
 beforeAll(async () => {
   fx = await buildSecurityFixture();
   app = await buildSecuredApp(fx.deps);
-  for (const role of ['admin', 'editor', 'contributor', 'viewer'] as const) {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: role, password: fx.passwords[role] } });
-    expect(response.statusCode, response.body).toBe(200);
-    cookies.set(role, `${SESSION_COOKIE}=${/chronicle_session=([^;]+)/.exec(String(response.headers['set-cookie']))?.[1] as string}`);
-  }
+  cookies = await loginEveryRole(app, fx);
   for await (const e of fx.deps.store.entities.iterate({ type: 'person' })) if (e.name === 'Aidos Sadykov') person = e.id;
   const mark = await app.inject({
     method: 'POST',

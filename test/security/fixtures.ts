@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sensitivity } from '../../src/domain/chronicle-json.js';
-import { addAccount } from '../../src/auth/index.js';
+import type { FastifyInstance } from 'fastify';
+import { addAccount, SESSION_COOKIE } from '../../src/auth/index.js';
 import type { Role } from '../../src/auth/roles.js';
 import { markSensitivity } from '../../src/protect/sensitivity.js';
 import { useFieldKey } from '../../src/protect/field-encryption.js';
@@ -78,4 +79,16 @@ export async function buildSecurityFixture(options: { accounts?: boolean } = {})
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Logs every fixture account in through the API; the session cookie of each role, ready for a request header. */
+export async function loginEveryRole(app: FastifyInstance, fx: SecurityFixture): Promise<Map<Role, string>> {
+  const cookies = new Map<Role, string>();
+  for (const role of ['admin', 'editor', 'contributor', 'viewer'] as const) {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: role, password: fx.passwords[role] } });
+    if (response.statusCode !== 200) throw new Error(`login as ${role}: ${response.statusCode} ${response.body}`);
+    const token = /chronicle_session=([^;]+)/.exec(String(response.headers['set-cookie']))?.[1] as string;
+    cookies.set(role, `${SESSION_COOKIE}=${token}`);
+  }
+  return cookies;
 }

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSecurityFixture, type SecurityFixture } from '../../../test/security/fixtures.js';
+import { buildSecurityFixture, loginEveryRole, type SecurityFixture } from '../../../test/security/fixtures.js';
 import { buildSecuredApp } from '../../../test/security/secured-app.js';
-import { SESSION_COOKIE } from '../../auth/index.js';
 import { clearanceOf, type Principal } from '../../auth/roles.js';
 import type { Sensitivity } from '../../domain/chronicle-json.js';
 import { canRead } from '../../protect/sensitivity.js';
@@ -12,7 +11,7 @@ const PRINCIPALS: Principal[] = ['public', 'viewer', 'contributor', 'editor', 'a
 
 let fx: SecurityFixture;
 let app: FastifyInstance;
-const cookies = new Map<Principal, string>();
+let cookies: Map<Principal, string>;
 
 /** What a reader cleared up to `clearance` should be told, counted record by record from the store. */
 async function expectedCounts(clearance: Sensitivity) {
@@ -42,12 +41,7 @@ async function home(principal: Principal): Promise<HomeView> {
 beforeAll(async () => {
   fx = await buildSecurityFixture();
   app = await buildSecuredApp(fx.deps);
-  for (const role of ['admin', 'editor', 'contributor', 'viewer'] as const) {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { name: role, password: fx.passwords[role] } });
-    expect(response.statusCode, response.body).toBe(200);
-    const token = /chronicle_session=([^;]+)/.exec(String(response.headers['set-cookie']))?.[1] as string;
-    cookies.set(role, `${SESSION_COOKIE}=${token}`);
-  }
+  cookies = await loginEveryRole(app, fx);
 }, 60_000);
 
 afterAll(async () => {
