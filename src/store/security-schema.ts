@@ -1,19 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { kyselyOf } from './kysely/kysely-store.js';
+import type { ReviewLogTable } from './review-schema.js';
 import type { Database } from './schema.js';
 import type { Store } from './types.js';
 
-/** One row of the hash-chained audit log (migration 005). */
-export interface AuditLogTable {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  target_kind: string;
-  target_id: string;
-  before: string | null;
-  after: string | null;
-  reason: string | null;
+/** One row of the hash-chained audit log (migration 005): a review-log row with the chain's hashes. */
+export interface AuditLogTable extends ReviewLogTable {
   prev_hash: string | null;
   hash: string | null;
 }
