@@ -1,19 +1,18 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/auth/roles.js';
 import { buildApp } from '../../src/http/app.js';
 import { buildSecurityFixture, type SecurityFixture } from '../security/fixtures.js';
+import { chromiumPresent, launchChromium, listenLocally } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Set E2E_SCREENSHOTS to a folder to keep a PNG of the screens under test. */
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const present = existsSync(CHROMIUM);
-if (!present) process.stdout.write(`protection screens browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium)\n`);
+const present = chromiumPresent('protection screens browser test');
 
 let dir: string;
 let fx: SecurityFixture;
@@ -76,13 +75,8 @@ describe.skipIf(!present)('sign-in, sensitivity and history screens in Chromium'
     }
     expect(person, 'the fixture names Aidos Sadykov').toBeDefined();
     app = await buildApp({ deps: fx.deps, webRoot });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    base = await listenLocally(app);
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {

@@ -3,19 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { openReviewableStore, type ReviewableStore } from '../../src/store/reviewable-store.js';
+import { chromiumPresent, launchChromium, listenLocally } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const SAMPLES = fileURLToPath(new URL('../../samples', import.meta.url));
 /** Set E2E_SCREENSHOTS to a folder to keep a PNG of each page visited. */
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const present = existsSync(CHROMIUM);
-
-if (!present) process.stdout.write(`browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)\n`);
+const present = chromiumPresent('browser tests');
 
 let dir: string;
 let deps: ReviewableStore;
@@ -40,13 +38,8 @@ describe.skipIf(!present)('web app in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'chronicle-e2e-'));
     deps = await openReviewableStore(join(dir, 'store.db'));
     app = await buildApp({ deps, webRoot: WEB_ROOT });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    });
+    base = await listenLocally(app);
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) outside.push(r.url());

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/http/app.js';
 import { openReviewableStore, type ReviewableStore } from '../../src/store/reviewable-store.js';
+import { chromiumPresent, launchChromium, listenLocally } from '../support/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
-const present = existsSync(CHROMIUM);
-if (!present) process.stdout.write(`stored-XSS browser test skipped: ${CHROMIUM} not found (apt-get install -y chromium)\n`);
+const present = chromiumPresent('stored-XSS browser test');
 
 // Markup that runs script if any page ever inserts stored text as HTML.
 const PAYLOADS = [
@@ -44,10 +43,8 @@ describe.skipIf(!present)('ingested HTML never runs in the app', () => {
     dir = mkdtempSync(join(tmpdir(), 'chronicle-xss-'));
     deps = await openReviewableStore(join(dir, 'store.db'));
     app = await buildApp({ deps, webRoot: WEB_ROOT });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    base = await listenLocally(app);
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
