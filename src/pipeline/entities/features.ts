@@ -113,15 +113,14 @@ export interface DocumentEvidence {
   beforeOrgHead: Set<string>;
 }
 
+/** Evidence of a document before any of its words has been read. */
+export function emptyEvidence(): DocumentEvidence {
+  return { lower: new Set(), capitalised: new Set(), afterFirstName: new Set(), afterTitle: new Set(), beforeOrgHead: new Set() };
+}
+
 /** Collects document-level evidence over all tagging sequences of one document. */
 export function gatherEvidence(sequences: readonly Token[][], gazetteer: Gazetteer): DocumentEvidence {
-  const ev: DocumentEvidence = {
-    lower: new Set(),
-    capitalised: new Set(),
-    afterFirstName: new Set(),
-    afterTitle: new Set(),
-    beforeOrgHead: new Set(),
-  };
+  const ev = emptyEvidence();
   const firstBit = 1 << 3;
   for (const tokens of sequences) {
     const shouting = isAllCaps(tokens);

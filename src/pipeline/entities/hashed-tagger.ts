@@ -11,6 +11,7 @@
 import type { Token } from '../segment.js';
 import { cachedPartHash, FeatureHasher, partHash, type PartHash } from './feature-hash.js';
 import {
+  emptyEvidence,
   hasLetters,
   isTitleCase,
   normalizeWord,
@@ -443,13 +444,7 @@ function wordsOf(c: Compiled, tokens: readonly Token[], gazetteer: Gazetteer): W
 
 /** `gatherEvidence` from the word facts (the evidence test checks that they agree). */
 function evidenceOf(sequences: readonly WordInfo[][]): DocumentEvidence {
-  const ev: DocumentEvidence = {
-    lower: new Set(),
-    capitalised: new Set(),
-    afterFirstName: new Set(),
-    afterTitle: new Set(),
-    beforeOrgHead: new Set(),
-  };
+  const ev = emptyEvidence();
   for (const words of sequences) {
     const shouting = shoutingOf(words);
     for (let i = 0; i < words.length; i++) {
