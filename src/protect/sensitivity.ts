@@ -3,7 +3,6 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { appendAudit } from '../audit/index.js';
 import type { Store } from '../store/index.js';
 import { securityDb } from '../store/security-schema.js';
-import { kyselyOf } from '../store/index.js';
 import { requireFieldKey } from './field-encryption.js';
 import { scrubFreedText } from '../store/kysely/sealed-attributes.js';
 import { setDocumentSealed, syncAttributeSeals } from './sealing.js';
@@ -63,8 +62,7 @@ export async function markSensitivity(
         .where('attribute', '=', attribute)
         .executeTakeFirst();
       const before = (row?.sensitivity ?? entity.sensitivity) as Sensitivity;
-      await db.deleteFrom('attribute_sensitivity').where('entity_id', '=', entityId).where('attribute', '=', attribute).execute();
-      await db.insertInto('attribute_sensitivity').values({ entity_id: entityId, attribute, sensitivity: level }).execute();
+      await setAttributeMark(tx, entityId, attribute, level);
       outcome = { kind: 'attribute', id, before, after: level };
     } else {
       const doc = await tx.documents.get(id);
@@ -96,7 +94,7 @@ export async function markSensitivity(
     return outcome;
   });
   // Only after the commit can the WAL give up the pages that held the plain text.
-  if (sealsChange(marked) && !kyselyOf(store)?.isTransaction) await scrubFreedText(store);
+  if (sealsChange(marked)) await scrubFreedText(store);
   return marked;
 }
 
@@ -115,6 +113,13 @@ async function applySeals(tx: Store, outcome: MarkOutcome): Promise<void> {
   const key = requireFieldKey(`marking ${outcome.kind} ${outcome.id} ${outcome.before} → ${outcome.after} (its texts are encrypted at rest)`);
   if (outcome.kind === 'document') await setDocumentSealed(tx, outcome.id, outcome.after === 'confidential', key);
   else await syncAttributeSeals(tx, outcome.kind === 'attribute' ? outcome.id.slice(0, outcome.id.indexOf('#')) : outcome.id, key);
+}
+
+/** Gives one attribute of an entity its own mark, replacing any it had. */
+async function setAttributeMark(tx: Store, entityId: string, attribute: string, level: Sensitivity): Promise<void> {
+  const db = securityDb(tx);
+  await db.deleteFrom('attribute_sensitivity').where('entity_id', '=', entityId).where('attribute', '=', attribute).execute();
+  await db.insertInto('attribute_sensitivity').values({ entity_id: entityId, attribute, sensitivity: level }).execute();
 }
 
 /** The more protected of two levels. */
@@ -146,8 +151,7 @@ export async function carryMarksOnMerge(tx: Store, survivorId: string, mergedId:
     const own = survivorMarks.get(attribute);
     const wanted = stricter(own ?? after, level);
     if (own === wanted) continue;
-    await db.deleteFrom('attribute_sensitivity').where('entity_id', '=', survivorId).where('attribute', '=', attribute).execute();
-    await db.insertInto('attribute_sensitivity').values({ entity_id: survivorId, attribute, sensitivity: wanted }).execute();
+    await setAttributeMark(tx, survivorId, attribute, wanted);
     survivorMarks.set(attribute, wanted);
     raised.push({ id: `${survivorId}#${attribute}`, kind: 'attribute', before: own ?? after, after: wanted });
   }

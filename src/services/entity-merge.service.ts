@@ -3,7 +3,6 @@ import { SEALED_PLACEHOLDER, requireFieldKey } from '../protect/field-encryption
 import { NotFoundError, ValidationError } from '../errors.js';
 import { syncAttributeSeals } from '../protect/sealing.js';
 import { carryMarksOnMerge } from '../protect/sensitivity.js';
-import { kyselyOf } from '../store/index.js';
 import { scrubFreedText } from '../store/kysely/sealed-attributes.js';
 import { nameKey } from '../link/name-key.js';
 import { blockingKeys, eventsCompatible, mergeEventReports } from '../link/resolution/index.js';
@@ -106,7 +105,7 @@ export async function mergeEntities(
     return { survivorId, mergedId, overrodeSeparation, eventsJoined };
   });
   // As after a mark: once committed, the WAL may give up the pages that held the plain values.
-  if (sealed && !kyselyOf(store)?.isTransaction) await scrubFreedText(store);
+  if (sealed) await scrubFreedText(store);
   return outcome;
 }
 

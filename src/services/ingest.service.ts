@@ -5,7 +5,7 @@ import { BadInputError } from '../errors.js';
 import { extract } from '../pipeline/extract.js';
 import { requireFieldKey } from '../protect/field-encryption.js';
 import { markSensitivity } from '../protect/sensitivity.js';
-import { kyselyOf, type DocumentRecord, type Store } from '../store/index.js';
+import type { DocumentRecord, Store } from '../store/index.js';
 import { scrubFreedText } from '../store/kysely/sealed-attributes.js';
 import { linkExtraction } from './link-extraction.service.js';
 import { validateExtraction } from './validate-extraction.js';
@@ -109,7 +109,7 @@ export async function saveExtraction(
     };
   });
   // As after a mark: once committed, the WAL may give up the pages that held the plain text.
-  if (outcome.status === 'added' && options.sensitivity === 'confidential' && !kyselyOf(store)?.isTransaction) await scrubFreedText(store);
+  if (outcome.status === 'added' && options.sensitivity === 'confidential') await scrubFreedText(store);
   return outcome;
 }
 

@@ -105,12 +105,15 @@ export function sealingDb(store: Store): Kysely<SecurityDatabase & ResolutionDat
  * segments (FTS5 'optimize', so no old segment keeps a sealed document's words) and checkpoints the
  * WAL with TRUNCATE so the old page images are gone from it; secure_delete (set on open) has zeroed
  * the freed space in the main file. Returns false when readers kept the checkpoint from finishing
- * for a second (the WAL's old frames are then overwritten as it is reused, or by the next TRUNCATE).
+ * for a second (the WAL's old frames are then overwritten as it is reused, or by the next TRUNCATE),
+ * and inside a transaction, where it does nothing.
  * Nothing to do on PostgreSQL (see docs/SECURITY.md).
  */
 export async function scrubFreedText(store: Store): Promise<boolean> {
   if (store.dialect !== 'sqlite') return true;
   const db = sealingDb(store);
+  // Inside a transaction nothing is committed yet to scrub: the caller that commits scrubs after.
+  if (db.isTransaction) return false;
   await sql.raw(`insert into documents_fts(documents_fts) values ('optimize')`).execute(db);
   await sql.raw(`insert into evidence_fts(evidence_fts) values ('optimize')`).execute(db);
   // A reader in the middle of a read keeps the WAL from being truncated: give it a moment, a few times.
