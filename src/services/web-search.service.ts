@@ -63,7 +63,7 @@ export async function searchCaseStore(deps: ReviewableStore, request: SearchRequ
     ...(request.dateFrom ? { dateFrom: request.dateFrom } : {}),
     ...(request.dateTo ? { dateTo: request.dateTo } : {}),
     ...(request.place ? { place: request.place } : {}),
-    ...(request.clearance && request.clearance !== 'confidential' ? { levels: readableLevels(request.clearance) } : {}),
+    ...(request.clearance ? { levels: readableLevels(request.clearance) } : {}),
   };
   const q = request.q?.trim() ?? '';
   if (!q) {

@@ -13,14 +13,13 @@ export function reviewRoutes(deps: ReviewableStore): FastifyPluginAsyncZod {
       { schema: { tags: ['review'], summary: 'Events awaiting review, with evidence in context and candidate entities', querystring: queueQuery } },
       (request) => {
         const q = request.query;
-        const clearance = readerClearance(request);
         return getReviewQueue(deps, {
           status: q.status,
           limit: q.limit,
           offset: q.offset,
           ...(q.type ? { type: q.type } : {}),
           // Events above the reader's clearance are neither listed nor counted.
-          ...(clearance !== 'confidential' ? { levels: readableLevels(clearance) } : {}),
+          levels: readableLevels(readerClearance(request)),
         });
       },
     );
