@@ -79,6 +79,7 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
   const clusters: Cluster[] = [];
   const bySurname = new Map<string, Cluster[]>();
   const byInnerSurname = new Map<string, Cluster[]>();
+  const byGivenName = new Map<string, Cluster[]>();
   // "Pirelli SpA" makes a later "Pirelli" the company, whatever the tagger made of it.
   const byCompanyBase = new Map<string, Cluster>();
   const clusterByKey = new Map<string, Cluster>();
@@ -94,7 +95,10 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     const byLast = owners.length === 1 || (owners.length > 1 && words.length === 1) ? firstMentioned(owners) : undefined;
     // Spanish and Portuguese people go by their first surname: "Aguilar" of "Carmen Aguilar Vega".
     const inner = words.length === 1 && owners.length === 0 ? byInnerSurname.get(key) : undefined;
-    const owner = byLast ?? (inner?.length === 1 ? inner[0] : undefined);
+    // A given name alone ("Daniyar", "like Samer") is the one person of the document it begins, unless it reads as a place.
+    const given = words.length === 1 && owners.length === 0 && !inner?.length ? byGivenName.get(key) : undefined;
+    const byGiven = given?.length === 1 && clusterType(list) !== 'place' ? given[0] : undefined;
+    const owner = byLast ?? (inner?.length === 1 ? inner[0] : byGiven);
     const joins =
       owner &&
       (words.length === 1 ||
@@ -126,6 +130,8 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     if (cluster.type === 'person' && words.length > 1) {
       const surname = words[words.length - 1] ?? '';
       bySurname.set(surname, [...(bySurname.get(surname) ?? []), cluster]);
+      const givenName = words[0] ?? '';
+      if (!INNER_PARTICLES.has(givenName)) byGivenName.set(givenName, [...(byGivenName.get(givenName) ?? []), cluster]);
       for (const word of words.slice(1, -1)) {
         if (INNER_PARTICLES.has(word)) continue;
         byInnerSurname.set(word, [...(byInnerSurname.get(word) ?? []), cluster]);

@@ -8,6 +8,7 @@ import { LABELS } from './labels.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
 import { abbreviationMentions, propagateMentions, splitHeadlineMentions, typeNounMentions } from './propagate.js';
+import { repairMentions } from './repair.js';
 import { taggingSequences } from './sequences.js';
 
 export { loadNerResources, type NerResources } from './model.js';
@@ -32,7 +33,7 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
     const tagAlone = (): string[] => toLabels(tagDocument(model, gazetteer, [tokens.slice(dateline.length)])[0] ?? []);
     labels[s] = labelDateline(dateline, labels[s] ?? [], tagAlone);
   }
-  const tagged = typeNounMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels));
+  const tagged = typeNounMentions(doc.text, sequences, repairMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels)));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
   const mentions = propagateMentions(doc.text, sequences, split);
   const entities = clusterMentions(mentions);

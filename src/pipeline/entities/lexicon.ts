@@ -80,7 +80,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'watch', 'international', 'network', 'center', 'centre', 'organization', 'organisation', 'alliance',
   'coalition', 'club', 'airlines', 'airways', 'post', 'times', 'news', 'press', 'tv', 'radio', 'journal',
   'daily', 'herald', 'tribune', 'gazette', 'magazine', 'church', 'brigade', 'brigades', 'battalion',
-  'directorate', 'procuratorate', 'prosecutor', 'board', 'authority', 'cabinet', 'government', 'administration',
+  'directorate', 'secretariat', 'inspectorate', 'ombudsman', 'procuratorate', 'prosecutor', 'board', 'authority', 'cabinet', 'government', 'administration',
 ]);
 
 /** Nouns that follow a name and tell its type ("Time magazine", "Almaty region"): kept out of the name. */
@@ -96,4 +96,11 @@ export const MISC_HEADS: ReadonlySet<string> = new Set([
   'revolution', 'uprising', 'war', 'wars', 'cup', 'games', 'olympics', 'championship', 'championships',
   'prize', 'award', 'awards', 'treaty', 'accord', 'accords', 'agreement', 'protocol', 'doctrine',
   'festival', 'day', 'crisis', 'massacre', 'referendum', 'election', 'elections', 'summit', 'tournament',
+  'code', 'constitution', 'charter', 'convention', 'covenant',
+]);
+
+/** Feasts and holidays, named like places and people but none of Chronicle's types. */
+export const HOLIDAYS: ReadonlySet<string> = new Set([
+  'easter', 'christmas', 'ramadan', 'eid', 'eid al-fitr', 'eid al-adha', 'nowruz', 'navruz', 'diwali', 'passover',
+  'hanukkah', 'lent', 'advent', 'thanksgiving', 'new year', "new year's", 'hogmanay',
 ]);

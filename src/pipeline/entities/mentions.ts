@@ -1,7 +1,7 @@
 import type { EntityType } from '../../domain/chronicle-json.js';
 import type { Token } from '../segment.js';
 import { spansOf } from './labels.js';
-import { MISC_HEADS, PERSON_TITLES, TYPE_NOUNS } from './lexicon.js';
+import { HOLIDAYS, MISC_HEADS, PERSON_TITLES, TYPE_NOUNS } from './lexicon.js';
 
 /** An entity type, or a name of no type Chronicle keeps. */
 export type MentionType = EntityType | 'misc';
@@ -41,9 +41,11 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
     for (const span of spansOf(labels[s] ?? [])) {
       const type = TAG_TYPE[span.tag];
       if (!type) continue;
-      const first = type === 'person' ? particleNameStart(tokens, labels[s] ?? [], span.start) : span.start;
+      // "al-Mansouri" with only "Mansouri" tagged (as anything): the glued particle belongs to the name.
+      const first = particleNameStart(tokens, labels[s] ?? [], span.start, type === 'person');
       let toks = tokens.slice(first, span.end);
       while (toks.length > 1 && isLeadingNoise(toks[0], type)) toks = toks.slice(1);
+      toks = toks.slice(0, runOnEnd(toks));
       // "Time magazine": the name is "Time", the whole phrase an alias.
       const last = toks[toks.length - 1];
       const typeNoun = last && toks.length > 1 ? TYPE_NOUNS.get(last.text) : undefined;
@@ -62,12 +64,28 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
       const mention: Mention = { start: head.start, end, text: text.slice(head.start, end), type, tokens: toks };
       if (fullText !== undefined && fullText !== mention.text) mention.fullText = fullText;
       // "EuroMaidan Revolution", "World Cup": events and prizes, whatever the tagger thought.
-      if (toks.length > 1 && MISC_HEADS.has(tail.text.toLowerCase())) mention.type = 'misc';
+      if ((toks.length > 1 && MISC_HEADS.has(tail.text.toLowerCase())) || HOLIDAYS.has(mention.text.toLowerCase())) mention.type = 'misc';
       else if (mention.type === 'misc' && looksLikePersonalName(toks)) mention.type = 'person';
       if (/\p{L}/u.test(mention.text)) out.push(mention);
     }
   });
   return out;
+}
+
+/** Lower-case words that stand inside names: particles and the small words of institutions' names. */
+const INNER_WORDS = new Set([...NAME_PARTICLES, 'of', 'for', 'on', 'and', 'the', 'to', 'del', 'las', 'los', 'y', 'e', 'do', 'des', 'et', 'und', 'against', 'at', 'in']);
+
+/**
+ * Where a tagged span stops being a name: at a bracket ("Union (UBJ", the bracketed abbreviation is
+ * read on its own) or at a lower-case word no name has inside it ("M23 since January").
+ */
+function runOnEnd(toks: readonly Token[]): number {
+  for (let i = 1; i < toks.length; i++) {
+    const word = toks[i]?.text ?? '';
+    if (word === '(' || word === ')' || word === '[') return i;
+    if (startsLower(word) && /^\p{L}/u.test(word) && !INNER_WORDS.has(word)) return i;
+  }
+  return toks.length;
 }
 
 /** Whether token `b` follows token `a` with no space between ("al" "-" "Mutairi" of "al-Mutairi"). */
@@ -80,12 +98,12 @@ function glued(a: Token | undefined, b: Token | undefined): boolean {
  * "Bader al-Mutairi" tagged as "Mutairi". A particle glued by a hyphen to the name ("al-", "el-",
  * "bin-") belongs to it, and so does a capitalised given name right before the particle.
  */
-function particleNameStart(tokens: readonly Token[], labels: readonly string[], start: number): number {
+function particleNameStart(tokens: readonly Token[], labels: readonly string[], start: number, person: boolean): number {
   let first = start;
   const at = (i: number): Token | undefined => tokens[i];
   if (at(first)?.text === '-' && NAME_PARTICLES.has(at(first - 1)?.text ?? '') && glued(at(first - 1), at(first))) first -= 1;
   else if (at(first - 1)?.text === '-' && glued(at(first - 1), at(first)) && NAME_PARTICLES.has(at(first - 2)?.text ?? '') && glued(at(first - 2), at(first - 1))) first -= 2;
-  if (first === start) return start;
+  if (first === start || !person) return first;
   const given = at(first - 1);
   if (given && !glued(given, at(first)) && /^\p{Lu}\p{Ll}+$/u.test(given.text) && !PERSON_TITLES.has(given.text.toLowerCase()) && labels[first - 1] === 'O') first -= 1;
   return first;

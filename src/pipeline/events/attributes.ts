@@ -9,17 +9,17 @@ import type { TriggerMatch } from './triggers.js';
 const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
 const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
-const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed)\s+(?:[\w’'-]+\s+){0,6}?to\s+(?:\w+\s+){0,4}$/i;
+const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed)\s+(?:[\w’'-]+\s+){0,10}?to\s+(?:\w+\s+){0,4}$/i;
 const APPEAL = /\b(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|seek(?:s|ing)?|sought|press(?:ed|es|ing)? for|campaign(?:ed|s|ing)? for|appeal(?:ed|s|ing)? for|fight(?:s|ing)? for|fought for)\s+(?:[\w’'-]+\s+){0,3}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
 // "warned him to stop organising protests", "gave up journalism": what stops is no event.
 const CEASED = /\b(?:stop|stops|stopped|stopping|quit|quits|cease|ceases|ceased|refrain(?:ed)? from|give up|gives up|gave up|giving up)\s+(?:[\w-]+ing\s+)?(?:\w+\s+){0,1}$/i;
 // A condition of bail or probation is itself the restriction: "must surrender his passport".
-const OBLIGED = /\b(?:must|has to|have to|had to|(?:is|was|are|were|been) (?:required|obliged|ordered) to)\s+(?:\w+\s+){0,2}$/i;
+const OBLIGED = /\b(?:must|has to|have to|had to|(?:(?:is|was|are|were|been) )?(?:required|obliged|ordered) to)\s+(?:\w+\s+){0,2}$/i;
 // "The ministry denied that he had been mistreated": the clause is denied, not asserted.
 const DENIED = /\b(?:den(?:y|ies|ied)|rejected|dismissed|refuted)\s+(?:(?:the\s+)?(?:claims?|allegations?|reports?|accusations?|suggestions?)\s+)?that\s+(?:[\w’'-]+\s+){0,6}$/i;
 const GOVERNED = /\b(?:over|for|about|into|after|following|since|despite|behind|concerning)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}$/i;
-const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule)\b/i;
+const GENERIC = /\b(?:usually|often|typically|normally|generally|always|routinely|whenever|every time|tend to|tends to|as a rule|(?:maximum|minimum) (?:penalty|sentence|term)|punishable by|carr(?:y|ies) (?:a |an )?(?:[\w-]+ )?(?:penalty|sentence|prison term))\b/i;
 
 /** How the text presents the event: asserted, hypothetical, negated or generic. */
 export function readModality(text: string, sentence: Sentence, clause: Clause, trig: TriggerMatch, genericSubject: boolean): Modality {

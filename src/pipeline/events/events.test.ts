@@ -885,3 +885,47 @@ describe('bodies found, hidden whereabouts and reported speakers', () => {
     expect(only(events, 'protest_dispersal', null).date?.from).toBe('2024-08');
   });
 });
+
+describe('readings added from held-out news', () => {
+  it('reads "shot X dead" as a killing, not an assault', () => {
+    const events = eventsOf(buildInput('On Saturday two gunmen shot Petrova dead outside her house.', [PETROVA]));
+    only(events, 'killing', 'Olga Petrova');
+    expect(events.some((v) => v.type === 'assault')).toBe(false);
+  });
+
+  it('makes custody in a prison after the person’s verdict the prison term, but not custody awaiting trial', () => {
+    const text = 'In January a court sentenced Pavel Ivanov to one year in prison. He is being held at the Central Prison.';
+    only(eventsOf(buildInput(text, [IVANOV])), 'imprisonment', 'Pavel Ivanov');
+    const remand = 'Olga Petrova is held in pre-trial detention at the Central Prison.';
+    expect(eventsOf(buildInput(remand, [PETROVA])).some((v) => v.type === 'imprisonment')).toBe(false);
+  });
+
+  it('keeps a penalty the law carries, and a call to release, out of the facts', () => {
+    const text = 'Pavel Ivanov was charged with treason. The offence carries a maximum penalty of life imprisonment.';
+    const events = eventsOf(buildInput(text, [IVANOV]));
+    expect(events.filter((v) => v.type === 'imprisonment' && v.modality === 'asserted')).toEqual([]);
+    const appeal = 'The Centre today calls on the de facto authorities in the capital of the country to release Olga Petrova.';
+    expect(eventsOf(buildInput(appeal, [PETROVA])).filter((v) => v.modality === 'asserted')).toEqual([]);
+  });
+
+  it('reads a bail condition "ordered to surrender his passport" as a restriction in force', () => {
+    const events = eventsOf(buildInput('Ivanov was freed on bail and ordered to surrender his passport.', [IVANOV]));
+    expect(only(events, 'restriction', 'Pavel Ivanov').modality).toBe('asserted');
+  });
+
+  it('reads a plea, seized devices, a border crossed and an asylum application', () => {
+    const text =
+      'Pavel Ivanov pleaded not guilty to sedition. Officers also seized his drawing tablet. ' +
+      'Olga Petrova crossed into Lebanon in 2013. Her application for asylum in Germany is pending.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Lebanon', type: 'place' }, { name: 'Germany', type: 'place' }]));
+    expect(only(events, 'charge', 'Pavel Ivanov').modality).toBe('asserted');
+    only(events, 'search', 'Pavel Ivanov');
+    only(events, 'exile', 'Olga Petrova');
+    only(events, 'asylum_application', 'Olga Petrova');
+  });
+
+  it('does not read "contacts with exiled politicians" as the subject’s exile', () => {
+    const events = eventsOf(buildInput('Ivanov was questioned about his contacts with exiled politicians.', [IVANOV]));
+    expect(events.some((v) => v.type === 'exile')).toBe(false);
+  });
+});

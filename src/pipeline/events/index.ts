@@ -60,14 +60,15 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
       }
       drafts.push(...made);
     }
-    // "was sentenced to 12 years in 2020 … and is held in a prison": custody after a verdict is the prison term.
-    const sentenced = new Set(drafts.filter((d) => d.type === 'sentence' && d.sentences[0] === index && d.modality === 'asserted').map((d) => d.subject));
-    if (sentenced.size) {
-      for (const d of drafts) {
-        if (d.type === 'detention' && d.sentences[0] === index && sentenced.has(d.subject) && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(d.evidence[0]?.text ?? '')) d.type = 'imprisonment';
-      }
-    }
   });
+  // "was sentenced to 12 years in 2020 … He is held in a prison": custody in a prison after the person's verdict is the prison term.
+  const sentenced = new Set(drafts.filter((d) => d.type === 'sentence' && d.modality === 'asserted' && d.subject !== null).map((d) => d.subject));
+  for (const d of drafts) {
+    if (d.type !== 'detention' || !sentenced.has(d.subject)) continue;
+    const evidence = d.evidence[0]?.text ?? '';
+    const verdictBefore = drafts.some((x) => x.type === 'sentence' && x.subject === d.subject && x.modality === 'asserted' && (x.sentences[0] ?? 0) <= (d.sentences[0] ?? 0));
+    if (verdictBefore && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(evidence) && !/\b(?:pre-?trial|remand|awaiting)\b/i.test(evidence)) d.type = 'imprisonment';
+  }
 
   const merged = mergeDrafts(foldCustody(drafts));
   inheritNarrativeDates(merged);
@@ -179,6 +180,10 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   const modality = readModality(text, sentence, clause, trig, parts.generic);
   const duration = readDuration(text, clause, trig, timexes);
   if (type === 'arrest' && duration) type = 'detention';
+  // "shot Alvarado Reyes dead": the name sits between the verb and the outcome.
+  if (type === 'assault' && /^shot$/i.test(trig.text) && /^\s+(?:[\p{L}'’-]+\s+){1,4}dead\b/u.test(text.slice(trig.end, sentence.end))) type = 'killing';
+  // "his contacts with exiled politicians": the adjective describes others, not an event of the clause.
+  if (type === 'exile' && /^exiled$/i.test(trig.text) && /^\s+(?:[\w-]+\s+)?(?:politicians|journalists|activists|dissidents|leaders|opponents|members|figures|critics|bloggers|writers|relatives)\b/i.test(text.slice(trig.end, trig.end + 40))) return [];
   // "a bounty for information leading to the arrest of X": sought, not made.
   if (type === 'arrest' && /\b(?:bount(?:y|ies)|reward)\b[^.;]*\bleading to (?:the |his |her |their )?$/i.test(text.slice(sentence.start, trig.start))) type = 'wanted';
   // "spent nine days in remand prison": custody before any verdict is detention, not a prison term.

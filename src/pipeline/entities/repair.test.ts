@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { Token } from '../segment.js';
+import { segment } from '../segment.js';
+import { recognizeEntities } from './index.js';
+import type { Mention, MentionType } from './mentions.js';
+import { repairMentions } from './repair.js';
+
+/** One sentence's tokens and the mentions given as [first word, last word, type] by token text. */
+function setup(text: string, spans: [string, string, MentionType][]): { tokens: Token[]; mentions: Mention[] } {
+  const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+  const mentions = spans.map(([from, to, type]) => {
+    const i = tokens.findIndex((t) => t.text === from);
+    const j = tokens.findIndex((t, k) => k >= i && t.text === to);
+    const toks = tokens.slice(i, j + 1);
+    const start = toks[0]?.start ?? 0;
+    const end = toks[toks.length - 1]?.end ?? 0;
+    return { start, end, text: text.slice(start, end), type, tokens: toks };
+  });
+  return { tokens, mentions };
+}
+
+const names = (ms: Mention[]): string[] => ms.map((m) => `${m.type}:${m.text}`);
+
+describe('repairing tagged spans', () => {
+  it('carries an institution over "of", "for" and "on" to the end of its name', () => {
+    const text = 'She works for the National Commission on Human Rights in Jakarta.';
+    const { tokens, mentions } = setup(text, [['National', 'Commission', 'organization'], ['Human', 'Rights', 'organization'], ['Jakarta', 'Jakarta', 'place']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['organization:National Commission on Human Rights', 'place:Jakarta']);
+  });
+
+  it('leaves a place or a day after an institution apart', () => {
+    for (const [text, second, type] of [
+      ['The Supreme Court of Kazakhstan ruled.', 'Kazakhstan', 'place'],
+      ['The Supreme Court on Monday ruled.', 'Monday', 'misc'],
+    ] as const) {
+      const { tokens, mentions } = setup(text, [['Supreme', 'Court', 'organization'], [second, second, type]]);
+      expect(names(repairMentions(text, [tokens], mentions))[0]).toBe('organization:Supreme Court');
+    }
+  });
+
+  it('joins "X and" and a plural possessor to the institution they begin', () => {
+    const text = 'Agents of the Security and Intelligence Service met the Burundian Journalists’ Union today.';
+    const { tokens, mentions } = setup(text, [['Intelligence', 'Service', 'organization'], ['Burundian', 'Journalists', 'organization'], ['Union', 'Union', 'organization']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual([
+      'organization:Security and Intelligence Service',
+      'organization:Burundian Journalists’ Union',
+    ]);
+  });
+
+  it('keeps a country before its own institution apart', () => {
+    const text = 'He appealed to Russia’s Supreme Court in May.';
+    const { tokens, mentions } = setup(text, [['Russia', 'Russia', 'place'], ['Supreme', 'Court', 'organization']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['place:Russia', 'organization:Supreme Court']);
+  });
+
+  it('splits a person from the institution named after "of the"', () => {
+    const text = 'said Ainur Sarsenova of the Kazakhstan International Bureau yesterday.';
+    const { tokens, mentions } = setup(text, [['Ainur', 'Bureau', 'organization']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Ainur Sarsenova', 'organization:Kazakhstan International Bureau']);
+  });
+
+  it('joins a given name to a surname split off at its particle', () => {
+    const text = 'The court jailed Hamad al-Suwaidi for ten years.';
+    const { tokens, mentions } = setup(text, [['Hamad', 'Hamad', 'person'], ['al', 'Suwaidi', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Hamad al-Suwaidi']);
+  });
+
+  it('makes a name after an occupation or before an age a person, and one that begins with "Radio" an organization', () => {
+    const text = 'The court sentenced radio reporter Floriane Niyonzima, who worked for Radio Inanga.';
+    const { tokens, mentions } = setup(text, [['Floriane', 'Niyonzima', 'organization'], ['Radio', 'Inanga', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Floriane Niyonzima', 'organization:Radio Inanga']);
+    const aged = 'Niyonzima, 31, covered economics.';
+    const second = setup(aged, [['Niyonzima', 'Niyonzima', 'organization']]);
+    expect(names(repairMentions(aged, [second.tokens], second.mentions))).toEqual(['person:Niyonzima']);
+  });
+});
+
+describe('the whole entity stage', () => {
+  it('makes a lone given name the one person it begins, and a bracket ends a name', () => {
+    const text =
+      'Security agents detained Daniyar Abdrakhmanov and Aizhan Bekova in Shymkent. "Daniyar did nothing," a neighbour said.\n\n' +
+      'The Kazakh Journalists Union (KJU) said it was worried.';
+    const entities = recognizeEntities(segment(text));
+    const daniyar = entities.find((e) => e.name === 'Daniyar Abdrakhmanov');
+    expect(daniyar?.mentions.map((m) => m.text)).toEqual(['Daniyar Abdrakhmanov', 'Daniyar']);
+    expect(entities.some((e) => e.name === 'Daniyar')).toBe(false);
+    expect(entities.every((e) => !e.name.includes('('))).toBe(true);
+  });
+
+  it('reads codes, constitutions and feasts as no entity', () => {
+    const text = 'He was charged under the Criminal Code and the Federal Constitution after Easter, said Anna Petrova.';
+    const entities = recognizeEntities(segment(text));
+    expect(entities.map((e) => e.name)).toEqual(['Anna Petrova']);
+  });
+});

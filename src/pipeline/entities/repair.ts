@@ -1,0 +1,174 @@
+import type { Token } from '../segment.js';
+import { DEMONYMS, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
+import type { Mention, MentionType } from './mentions.js';
+
+/**
+ * Repairs of the tagger's spans that its per-token view cannot make: the long names of institutions
+ * ("Secretariat of Human Rights", "Security and Intelligence Service", "Journalists' Union"), names run
+ * into the words around them, a person's name split at a particle, and people the tagger took for an
+ * organization or place although the sentence says what they are ("radio reporter Floriane Niyonzima").
+ */
+export function repairMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
+  const bySequence = new Map<readonly Token[], Mention[]>();
+  const sequenceOf = new Map<number, readonly Token[]>();
+  for (const tokens of sequences) for (const t of tokens) sequenceOf.set(t.start, tokens);
+  const loose: Mention[] = [];
+  for (const m of mentions) {
+    const tokens = sequenceOf.get(m.tokens[0]?.start ?? -1);
+    if (!tokens) {
+      loose.push(m);
+      continue;
+    }
+    const list = bySequence.get(tokens) ?? [];
+    list.push(m);
+    bySequence.set(tokens, list);
+  }
+  const out = [...loose];
+  for (const [tokens, list] of bySequence) out.push(...repairSequence(text, tokens, list));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Lower-case words that may stand inside an organization's name. */
+const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'del', 'la', 'du', 'des', 'y', 'et', '&']);
+/** Words after an institution that carry its name on ("Commission on Human Rights"). */
+const NAME_LINKS = new Set(['of', 'for', 'on']);
+/** Possessors that begin an institution's name ("Attorney General's Office", "Journalists' Union"). */
+const POSSESSIVE = /^['’]s?$/;
+
+/** Occupations and roles written before a person's name in news ("radio reporter Floriane Niyonzima"). */
+const ROLE_NOUNS = new Set([
+  ...PERSON_TITLES,
+  'reporter', 'correspondent', 'photographer', 'cameraman', 'editor', 'presenter', 'host', 'anchor',
+  'columnist', 'cartoonist', 'teacher', 'student', 'students', 'preacher', 'cleric', 'pastor', 'doctor',
+  'nurse', 'farmer', 'worker', 'unionist', 'spokesman', 'spokeswoman', 'spokesperson', 'researcher',
+  'academic', 'scholar', 'economist', 'politician', 'lawmaker', 'candidate', 'musician', 'singer', 'rapper',
+  'filmmaker', 'director', 'founder', 'campaigner', 'defender', 'advocate', 'organiser', 'organizer',
+  'brother', 'sister', 'son', 'daughter', 'wife', 'husband', 'mother', 'father', 'uncle', 'aunt', 'cousin',
+  'nephew', 'niece', 'colleague', 'friend', 'associate', 'client', 'neighbour', 'neighbor', 'widow',
+]);
+
+/** First words that make a name an organization's whatever the tagger said. */
+const ORG_FIRST_WORDS = new Set(['radio', 'television', 'tv', 'bank', 'university', 'college', 'hotel', 'club', 'church', 'channel', 'agency', 'institute', 'studio', 'theatre', 'theater']);
+
+const isTitleWord = (t: Token | undefined): boolean => t !== undefined && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text);
+const isLowerWord = (t: Token | undefined): boolean => t !== undefined && /^\p{Ll}/u.test(t.text);
+const lastWord = (m: Mention): string => (m.tokens[m.tokens.length - 1]?.text ?? '').toLowerCase();
+const hasOrgHead = (toks: readonly Token[]): boolean => toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()));
+
+function mentionOf(text: string, toks: Token[], type: MentionType): Mention {
+  const head = toks[0] as Token;
+  const tail = toks[toks.length - 1] as Token;
+  return { start: head.start, end: tail.end, text: text.slice(head.start, tail.end), type, tokens: toks };
+}
+
+function repairSequence(text: string, tokens: readonly Token[], input: Mention[]): Mention[] {
+  const index = new Map(tokens.map((t, i) => [t.start, i]));
+  const first = (m: Mention): number => index.get(m.tokens[0]?.start ?? -1) ?? -1;
+  const last = (m: Mention): number => index.get(m.tokens[m.tokens.length - 1]?.start ?? -1) ?? -1;
+  let list = input.flatMap((m) => splitPersonOfOrganization(text, m)).sort((a, b) => a.start - b.start);
+
+  // A person's name the tagger cut in two at a particle: "Hamad" + "al-Suwaidi".
+  const joined: Mention[] = [];
+  for (const m of list) {
+    const prev = joined[joined.length - 1];
+    const particle = /^(?:al|el|bin|ibn|abu|ben|van|von|de|da|di|du|le|la)$/i.test(m.tokens[0]?.text ?? '');
+    if (prev && prev.type === 'person' && m.type === 'person' && first(m) === last(prev) + 1 && (particle || prev.tokens.length === 1)) {
+      joined[joined.length - 1] = mentionOf(text, [...prev.tokens, ...m.tokens], 'person');
+    } else joined.push(m);
+  }
+  list = joined;
+
+  const covering = (i: number): Mention | undefined => list.find((m) => first(m) <= i && i <= last(m));
+  const replace = (absorbed: Mention[], made: Mention): void => {
+    list = [...list.filter((m) => !absorbed.includes(m)), made].sort((a, b) => a.start - b.start);
+  };
+
+  for (const m of [...list]) {
+    if (!list.includes(m) || m.type !== 'organization') continue;
+    let from = first(m);
+    let to = last(m);
+    // "Commission on Human Rights", "Bureau for Human Rights and Rule of Law".
+    if (ORG_HEADS.has(lastWord(m)) && NAME_LINKS.has(tokens[to + 1]?.text ?? '')) {
+      let j = to + 2;
+      if (tokens[j]?.text === 'the') j++;
+      const end = capitalisedRunEnd(tokens, j, covering);
+      const run = end >= j ? list.filter((x) => first(x) >= j && last(x) <= end) : [];
+      const onlyPlace = run.length === 1 && run[0]?.type === 'place' && first(run[0]) === j && last(run[0]) === end;
+      if (end >= j && !onlyPlace) to = end;
+    }
+    // "Security and Intelligence Service", "Justice and Dignity Committee".
+    if (tokens[from - 1]?.text === 'and' && isTitleWord(tokens[from - 2]) && from - 2 > 0 && hasOrgHead(m.tokens)) {
+      const other = covering(from - 2);
+      if (!other || other.type === 'organization') from = other ? first(other) : from - 2;
+    }
+    // "Burundian Journalists' Union", "Attorney General's Office": a possessor that is no person or place.
+    if (POSSESSIVE.test(tokens[from - 1]?.text ?? '') && isTitleWord(tokens[from - 2]) && hasOrgHead(m.tokens)) {
+      const possessor = covering(from - 2);
+      const word = tokens[from - 2]?.text ?? '';
+      const institutional = /s$/.test(word) || /^(?:General|People|Women|Children|Men)$/.test(word);
+      if (institutional && (!possessor || possessor.type === 'organization')) {
+        let start = possessor ? first(possessor) : from - 2;
+        while (!possessor && start > 1 && isTitleWord(tokens[start - 1]) && !covering(start - 1)) start--;
+        from = start;
+      }
+    }
+    if (from === first(m) && to === last(m)) continue;
+    const toks = tokens.slice(from, to + 1);
+    const absorbed = list.filter((x) => first(x) >= from && last(x) <= to);
+    replace(absorbed, mentionOf(text, toks, 'organization'));
+  }
+
+  // "Radio Inanga", "Bank Alfa": a name that begins with what it is.
+  for (const m of list) {
+    if (m.type === 'person' && m.tokens.length > 1 && ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '')) m.type = 'organization';
+  }
+
+  // A name after an occupation or before an age is a person's: "radio reporter Floriane Niyonzima", "Niyonzima, 31,".
+  for (const m of list) {
+    if (m.type === 'person' || m.type === 'misc' || m.tokens.length > 3 || hasOrgHead(m.tokens)) continue;
+    if (!m.tokens.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text)) || DEMONYMS.has(m.text.toLowerCase())) continue;
+    const before = tokens[first(m) - 1];
+    const role = before !== undefined && isLowerWord(before) && ROLE_NOUNS.has(before.text.toLowerCase());
+    const age = tokens[last(m) + 1]?.text === ',' && /^\d{2}$/.test(tokens[last(m) + 2]?.text ?? '') && tokens[last(m) + 3]?.text === ',';
+    if ((role && m.tokens.length >= 2) || age) m.type = 'person';
+  }
+  return list;
+}
+
+/** Days and months: "the Supreme Court on Monday" is no "Court on …" name. */
+const CALENDAR_WORDS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
+/** The last index of a run of capitalised words from `j` (small connectors inside allowed), or j - 1. */
+function capitalisedRunEnd(tokens: readonly Token[], j: number, covering: (i: number) => Mention | undefined): number {
+  let end = j - 1;
+  for (let k = j; k < tokens.length; k++) {
+    const t = tokens[k];
+    const word = t?.text.toLowerCase() ?? '';
+    if (isTitleWord(t) && !DEMONYMS.has(word) && !CALENDAR_WORDS.has(word) && covering(k)?.type !== 'person') {
+      end = k;
+      continue;
+    }
+    if (ORG_CONNECTORS.has(t?.text ?? '') && isTitleWord(tokens[k + 1]) && end === k - 1) continue;
+    break;
+  }
+  return end;
+}
+
+/**
+ * "Ainur Sarsenova of the Kazakhstan International Bureau" tagged as one name: a person's two or three
+ * words before "of (the)" and an institution after are two names.
+ */
+function splitPersonOfOrganization(text: string, m: Mention): Mention[] {
+  if (m.type !== 'organization' && m.type !== 'person') return [m];
+  const at = m.tokens.findIndex((t) => t.text === 'of');
+  if (at < 2 || at > 3) return [m];
+  const person = m.tokens.slice(0, at);
+  const rest = m.tokens.slice(m.tokens[at + 1]?.text === 'the' ? at + 2 : at + 1);
+  if (rest.length === 0 || !hasOrgHead(rest) || hasOrgHead(person)) return [m];
+  if (!person.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return [m];
+  return [mentionOf(text, person, 'person'), mentionOf(text, rest, 'organization')];
+}
