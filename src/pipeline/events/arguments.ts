@@ -1,6 +1,6 @@
 import type { Sentence } from '../segment.js';
 import type { Clause } from './clauses.js';
-import { ROLE, type Ref, type References } from './references.js';
+import { coordinates, ROLE, SPEECH, type Ref, type References } from './references.js';
 import type { TriggerMatch } from './triggers.js';
 
 /**
@@ -27,6 +27,12 @@ export interface SentenceView {
   clauses: Clause[];
   text: string;
 }
+
+/** "together with", "along with": companions in the same event. */
+const ALONG_WITH = /\b(?:together|along) with\s+/i;
+
+/** A speaker's verb and the start of what was said, with no parenthetical comma ("he says, he was"). */
+const SAID_THAT = new RegExp(`^\\s+${SPEECH}\\s+(?:(?:on|last|this)\\s+\\w+\\s+)?(?:that\\s+)?[^,;]*$`);
 
 // "remains banned", "stayed detained" read like the passive they continue.
 const AUX = /^(?:was|were|is|are|be|been|being|am|get|got|gets|getting|has|have|had|remains?|remained|stays?|stayed|'s|’s)$/i;
@@ -95,10 +101,15 @@ function coordinated(s: Sentence, text: string, refs: Ref[], r: Ref, dir: -1 | 1
   const out: Ref[] = [r];
   let at = refs.indexOf(r);
   for (;;) {
-    const next = refs[at + dir];
+    let next = refs[at + dir];
+    // Names inside an appositive ("X, a student at Y University, and Z") are passed over.
+    while (next && next.entityType !== 'person' && next.kind === 'name' && refs[at + 2 * dir]?.entityType === 'person') {
+      at += dir;
+      next = refs[at + dir];
+    }
     if (!next || next.entityType !== 'person' || next.kind === 'relative') break;
     const gap = dir < 0 ? text.slice(next.end, out[out.length - 1]?.start ?? 0) : text.slice(out[out.length - 1]?.end ?? 0, next.start);
-    if (!/^\s*(?:,|and|&|,\s*and)\s*$/i.test(gap)) break;
+    if (!coordinates(gap)) break;
     // "Two men tried alongside her, X and Y": a pronoun or a name inside a prepositional phrase ends the list.
     if (/^\s*,\s*$/.test(gap) && (next.kind !== 'name' || inPrepPhrase(s, next))) break;
     out.push(next);
@@ -139,6 +150,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (r.kind === 'name' && nextToken(r)?.pos === 'NOUN' && !isPossessor(text, r)) continue;
       // Objects and possessive determiners ("fought off their assaults") are not the clause subject.
       if (/^(?:him|them|me)$/i.test(r.text)) continue;
+      // "Rumbiak said the students were beaten": the speaker; whoever was beaten is not named before the verb.
+      if (SAID_THAT.test(text.slice(r.end, trig.start))) return undefined;
       // "whose son has been missing", "his brother was arrested": the possessed noun is the subject, and it is nobody named.
       if (!owned && (frame === 'intrans' || frame === 'noun') && /^(?:whose|his|her|their)$/i.test(r.text) && nextToken(r)?.pos === 'NOUN' && !inPrepPhrase(sentence, r) && !refs.some((x) => x.start > r.end && x.end <= trig.start)) return undefined;
       if (/^(?:his|her|their|its|my|your|our)$/i.test(r.text) && !(owned && /^(?:its|their|his|her)$/i.test(r.text))) continue;
@@ -265,6 +278,16 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       generic = true;
     } else if (subj.ids.length) {
       subjects = expand(sentence, subj, text, refs, dir);
+      // "was arrested … together with two other activists, X and Y": those named with the subject share the event.
+      if (frame === 'verb' || frame === 'intrans') {
+        const m = ALONG_WITH.exec(text.slice(trig.end, clause.end));
+        const from = m ? trig.end + m.index + m[0].length : -1;
+        const first = m ? right.find((r) => r.start >= from && r.start - from <= 40 && r.entityType === 'person' && r.kind === 'name') : undefined;
+        if (first && /^[\s\w-]*?(?:,\s*)?$/.test(text.slice(from, first.start))) {
+          const taken = new Set(subjects.flat().flatMap((r) => r.ids));
+          subjects.push(...expand(sentence, first, text, refs, 1).filter((g) => g.every((r) => !r.ids.some((id) => taken.has(id)))));
+        }
+      }
     }
   } else if (
     type !== 'protest' &&

@@ -929,3 +929,35 @@ describe('readings added from held-out news', () => {
     expect(events.some((v) => v.type === 'exile')).toBe(false);
   });
 });
+
+describe('groups and speakers', () => {
+  const DOGA: EntitySpec = { name: 'Yakobus Doga', type: 'person', aliases: ['Doga'] };
+  const MURIB: EntitySpec = { name: 'Elias Murib', type: 'person', aliases: ['Murib'] };
+  const RUMBIAK: EntitySpec = { name: 'Gustaf Rumbiak', type: 'person', aliases: ['Rumbiak'] };
+  const UNIVERSITY: EntitySpec = { name: 'Cenderawasih University', type: 'organization' };
+
+  it('coordinates people across an appositive and a role word, and "both" and "the two" take the group up', () => {
+    const text =
+      'Yakobus Doga, a law student at Cenderawasih University, and fellow student Elias Murib were arrested on Monday. ' +
+      'Police fired tear gas at the crowd. Both have been charged with treason. The hearing was short. ' +
+      'Gustaf Rumbiak said the two were beaten with rifle butts.';
+    const events = eventsOf(buildInput(text, [DOGA, MURIB, RUMBIAK, UNIVERSITY]));
+    for (const who of ['Yakobus Doga', 'Elias Murib']) {
+      only(events, 'arrest', who);
+      only(events, 'charge', who);
+      only(events, 'assault', who);
+    }
+    expect(events.some((v) => v.who === 'Gustaf Rumbiak')).toBe(false);
+  });
+
+  it('does not make the speaker the one a passive happened to', () => {
+    const events = eventsOf(buildInput('Gustaf Rumbiak said the students were beaten in custody.', [RUMBIAK]));
+    expect(events.some((v) => v.who === 'Gustaf Rumbiak')).toBe(false);
+  });
+
+  it('gives the event to those arrested "together with" the subject', () => {
+    const text = 'Olga Petrova was arrested in March together with two other activists, Yakobus Doga and Elias Murib.';
+    const events = eventsOf(buildInput(text, [PETROVA, DOGA, MURIB]));
+    for (const who of ['Olga Petrova', 'Yakobus Doga', 'Elias Murib']) only(events, 'arrest', who);
+  });
+});

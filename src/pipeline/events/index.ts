@@ -189,7 +189,8 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
   // "spent nine days in remand prison": custody before any verdict is detention, not a prison term.
   if (type === 'imprisonment' && (/\b(?:remand|pre-?trial|investigative)\b/i.test(trig.text) || /^\s+(?:on remand|awaiting (?:trial|the verdict))\b/i.test(text.slice(trig.end, trig.end + 24)))) type = 'detention';
   // "lost their appeal against their convictions on Thursday": the date is the appeal's, not the conviction's.
-  const appealed = trig.pattern.frame === 'noun' && /\b(?:appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing))\s+(?:against\s+|to\s+)?(?:his|her|their|the|its)\s+$/i.test(text.slice(Math.max(sentence.start, trig.start - 40), trig.start));
+  // "described her detention": the story told now is of an event whose date is elsewhere.
+  const appealed = trig.pattern.frame === 'noun' && /\b(?:appeal(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|describ(?:e|es|ed|ing)|recount(?:s|ed|ing)?|recall(?:s|ed|ing)?|(?:spoke|speaks|talked|talks|wrote|writes) about)\s+(?:against\s+|to\s+)?(?:his|her|their|the|its)\s+$/i.test(text.slice(Math.max(sentence.start, trig.start - 40), trig.start));
   let found = appealed ? null : readDate(text, sentence, v.clauses, clause, trig, timexes);
   // "two years after his arrest", "since her detention in May": the nominal keeps only a date of its own phrase.
   const anchor = trig.pattern.frame === 'noun' && /\b(?:after|since|before|following|until|ahead of)\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?$/i.test(text.slice(Math.max(sentence.start, trig.start - 30), trig.start));

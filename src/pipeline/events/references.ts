@@ -42,8 +42,10 @@ export interface References {
 }
 
 const PRONOUN_RE =
-  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its|which)\b/gi;
-const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
+  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its|which|both|the (?:two|three|four|pair)|all of whom|all (?:three|four))\b/gi;
+/** Plural references that take up a group named before ("X and Y were arrested … Both were charged"). */
+const GROUP_WORDS = /^(?:they|them|their|themselves|both|the (?:two|three|four|pair)|all of whom|all (?:three|four))$/i;
+export const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
 
 type Gender = 'm' | 'f' | null;
 const SPEAKS = new RegExp(`^,?\\s+${SPEECH}\\b`);
@@ -107,6 +109,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     if (m[0] === 'i' || (m[0].toLowerCase() === 'i' && m[0] !== 'I')) continue;
     if (covered[start] || covered[end - 1]) continue;
     const l = m[0].toLowerCase();
+    // "both" as a determiner of a thing ("both cases", "both sides") names no people.
+    if (l === 'both' && /^\s+(?:sides|cases|countries|charges|times|of (?:these|those|the (?:cases|charges)))\b/i.test(text.slice(end, end + 30))) continue;
     const kind: RefKind = l === 'who' || l === 'whom' || l === 'whose' || l === 'which' ? 'relative' : 'pronoun';
     refs.push({
       start,
@@ -180,7 +184,9 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     let prev: Ref | undefined;
     for (const r of sentenceRefs) {
       const ids = personIds(r);
-      if (ids.length === 1 && prev && /^\s*(?:,|and|, and|&|,\s*and)\s*$/.test(text.slice(prev.end, r.start))) {
+      // A place or an employer inside an appositive does not break the list.
+      if (!ids.length && prev && r.kind === 'name' && APPOSITIVE_START.test(text.slice(prev.end, r.end + 1) + ',')) continue;
+      if (ids.length === 1 && prev && coordinates(text.slice(prev.end, r.start))) {
         run.push(...ids);
       } else {
         if (new Set(run).size >= 2) groups.push({ sentence: sentenceIndex, ids: [...new Set(run)] });
@@ -230,8 +236,10 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
           r.ids = [...org.ids];
           r.entityType = 'organization';
         }
-      } else if (l === 'they' || l === 'them' || l === 'their' || l === 'themselves') {
-        const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - 2);
+      } else if (GROUP_WORDS.test(l)) {
+        // "they" looks two sentences back; "both", "the two" name a group plainly and reach further.
+        const reach = /^the[ym]|^their/i.test(l) ? 2 : 5;
+        const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach);
         const own = groupBefore(sentenceRefs);
         const ids = own ?? g?.ids;
         if (ids) {
@@ -259,7 +267,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     let best: string[] | null = null;
     for (const x of rs) {
       const ids = personIds(x);
-      if (ids.length === 1 && prev && /^\s*(?:,|and|, and|&)\s*$/.test(text.slice(prev.end, x.start))) run.push(...ids);
+      if (!ids.length && prev && x.kind === 'name' && APPOSITIVE_START.test(text.slice(prev.end, x.end + 1) + ',')) continue;
+      if (ids.length === 1 && prev && coordinates(text.slice(prev.end, x.start))) run.push(...ids);
       else run = ids.length === 1 ? [...ids] : [];
       if (new Set(run).size >= 2) best = [...new Set(run)];
       prev = ids.length ? x : undefined;
@@ -375,6 +384,24 @@ function possessiveDeterminer(text: string, r: Ref): boolean {
   const next = /^\s+([a-z][\w’'-]*)/.exec(text.slice(r.end, r.end + 30))?.[1] ?? '';
   return next !== '' && !/^(?:to|and|or|in|on|at|for|with|from|of|by|that|as|after|before|again|once|twice|for|into|out|up|off|down|back|away|\w+ly)$/i.test(next);
 }
+
+/**
+ * What may stand between coordinated people: "X and Y", "X, Y and Z", "X and fellow student Y",
+ * "X and her brother, Y".
+ */
+const COORDINATED_ROLE = '(?:brother|sister|wife|husband|son|daughter|colleague|cousin|nephew|niece|mother|father|student|activist|journalist|blogger|lawyer|reporter|editor)';
+/**
+ * Whether `gap` joins two people: a coordination, after an appositive on the first one if any
+ * ("Yakobus Doga, a law student at Cenderawasih University, and fellow student Elias Murib").
+ */
+export function coordinates(gap: string): boolean {
+  return COORDINATION_GAP.test(gap.replace(APPOSITIVE_START, ''));
+}
+const APPOSITIVE_START = /^\s*,\s+(?:a|an|the|his|her|their)\s[^,;()]{1,80}(?=,)/;
+
+export const COORDINATION_GAP = new RegExp(
+  `^\\s*(?:,|and|&|,\\s*and)\\s*(?:(?:(?:his|her|their|fellow|the)\\s+)?(?:[a-z-]+\\s+)?${COORDINATED_ROLE}\\s*,?\\s*)?$`,
+);
 
 export const ROLE =
   "(?:human rights (?:lawyer|defender|activist)|trade unionist|asylum seeker|[a-z]{3,}ist|lecturer|lawyer|attorney|journalist|reporter|editor|blogger|cartoonist|activist|dissident|defender|campaigner|rapper|singer|musician|artist|poet|writer|novelist|academic|scholar|professor|teacher|student|researcher|politician|priest|pastor|imam|monk|nun|doctor|businessman|businesswoman|entrepreneur|farmer|unionist|filmmaker|photographer|critic|volunteer|refugee|lawmaker|opposition (?:figure|leader|member)|man|woman|mother|father|grandmother|grandfather)";
