@@ -83,6 +83,12 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'directorate', 'secretariat', 'inspectorate', 'ombudsman', 'procuratorate', 'prosecutor', 'board', 'authority', 'cabinet', 'government', 'administration',
 ]);
 
+/** Words that name an institution, never a person, even after a title word ("General Security", "State Security"). */
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
+  'security', 'intelligence', 'police', 'army', 'staff', 'command', 'prosecutor', 'prosecution', 'inspectorate',
+  'directorate', 'council', 'assembly',
+]);
+
 /** Nouns that follow a name and tell its type ("Time magazine", "Almaty region"): kept out of the name. */
 export const TYPE_NOUNS: ReadonlyMap<string, 'organization' | 'place'> = new Map([
   ['magazine', 'organization'], ['newspaper', 'organization'], ['daily', 'organization'], ['weekly', 'organization'],

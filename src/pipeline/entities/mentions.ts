@@ -1,7 +1,7 @@
 import type { EntityType } from '../../domain/chronicle-json.js';
 import type { Token } from '../segment.js';
 import { spansOf } from './labels.js';
-import { HOLIDAYS, MISC_HEADS, PERSON_TITLES, TYPE_NOUNS } from './lexicon.js';
+import { HOLIDAYS, INSTITUTION_WORDS, MISC_HEADS, PERSON_TITLES, TYPE_NOUNS } from './lexicon.js';
 
 /** An entity type, or a name of no type Chronicle keeps. */
 export type MentionType = EntityType | 'misc';
@@ -39,12 +39,18 @@ export function mentionsOf(text: string, sequences: readonly Token[][], labels: 
   const out: Mention[] = [];
   sequences.forEach((tokens, s) => {
     for (const span of spansOf(labels[s] ?? [])) {
-      const type = TAG_TYPE[span.tag];
-      if (!type) continue;
+      const spanType = TAG_TYPE[span.tag];
+      if (!spanType) continue;
       // "al-Mansouri" with only "Mansouri" tagged (as anything): the glued particle belongs to the name.
-      const first = particleNameStart(tokens, labels[s] ?? [], span.start, type === 'person');
+      const first = particleNameStart(tokens, labels[s] ?? [], span.start, spanType === 'person');
       let toks = tokens.slice(first, span.end);
-      while (toks.length > 1 && isLeadingNoise(toks[0], type)) toks = toks.slice(1);
+      while (toks.length > 1 && isLeadingNoise(toks[0], spanType)) toks = toks.slice(1);
+      // "General Security", "State Security": a title word left before an institution's word is its name.
+      let type = spanType;
+      if (type === 'person' && toks.length === 1 && INSTITUTION_WORDS.has(toks[0]?.text.toLowerCase() ?? '') && toks[0] !== tokens[first]) {
+        toks = tokens.slice(first, span.end).filter((t) => !EDGE_PUNCT.test(t.text));
+        type = 'organization';
+      }
       toks = toks.slice(0, runOnEnd(toks));
       // "Time magazine": the name is "Time", the whole phrase an alias.
       const last = toks[toks.length - 1];

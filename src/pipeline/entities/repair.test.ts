@@ -93,3 +93,11 @@ describe('the whole entity stage', () => {
     expect(entities.map((e) => e.name)).toEqual(['Anna Petrova']);
   });
 });
+
+describe('institutions read as people', () => {
+  it('makes "Security" after a title word the institution, with that word', () => {
+    const text = 'Last month officers of Lebanon’s General Security raided the flat.';
+    const { tokens, mentions } = setup(text, [['Lebanon', 'Lebanon', 'place'], ['Security', 'Security', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['place:Lebanon', 'organization:General Security']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Token } from '../segment.js';
-import { DEMONYMS, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
+import { DEMONYMS, INSTITUTION_WORDS, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import type { Mention, MentionType } from './mentions.js';
 
 /**
@@ -116,6 +116,15 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     const toks = tokens.slice(from, to + 1);
     const absorbed = list.filter((x) => first(x) >= from && last(x) <= to);
     replace(absorbed, mentionOf(text, toks, 'organization'));
+  }
+
+  // "Security" of "Lebanon's General Security" tagged as a person: the institution, with the word before it.
+  for (const m of [...list]) {
+    if (m.type !== 'person' || m.tokens.length !== 1 || !INSTITUTION_WORDS.has(lastWord(m))) continue;
+    const i = first(m);
+    const before = tokens[i - 1];
+    const extend = i > 1 && isTitleWord(before) && !covering(i - 1);
+    replace([m], mentionOf(text, extend ? tokens.slice(i - 1, i + 1) : [...m.tokens], 'organization'));
   }
 
   // "Radio Inanga", "Bank Alfa": a name that begins with what it is.

@@ -83,7 +83,7 @@ export function isPassive(s: Sentence, text: string, trig: TriggerMatch): boolea
   let k = tokenIndexAt(s, trig.start) - 1;
   while (k >= 0 && s.tokens[k]?.pos === 'ADV') k--;
   const prev = s.tokens[k];
-  if (prev && /^and$/i.test(prev.text) && /(?:ed|en)$/i.test(trig.text.split(/\s/)[0] ?? '')) {
+  if (prev && /^and$/i.test(prev.text) && /(?:ed|en)$|^(?:held|kept|sent|put|shot|hit|caught|brought|bound|led|struck|taken)$/i.test(trig.text.split(/\s/)[0] ?? '')) {
     const back = text.slice(Math.max(s.start, trig.start - 80), prev.start);
     return /\b(?:was|were|is|are|been|being|be|got|get)\s+(?:\w+\s+){0,1}\w+\b[^.;,]*$/i.test(back);
   }

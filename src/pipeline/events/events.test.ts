@@ -961,3 +961,28 @@ describe('groups and speakers', () => {
     for (const who of ['Olga Petrova', 'Yakobus Doga', 'Elias Murib']) only(events, 'arrest', who);
   });
 });
+
+describe('more held-out readings', () => {
+  it('reads custody "held him for three days", a fine paid, and an assault after a length of custody', () => {
+    const text =
+      'In 2023 the army held him for three days at a checkpoint. Before that, Pavel Ivanov was detained in 2012 and held for six months in a cell, where he was tortured. ' +
+      'He was freed after paying a fine of 300 dollars.';
+    const events = eventsOf(buildInput(`Pavel Ivanov lives in Tripoli. ${text}`, [IVANOV]));
+    expect(events.filter((v) => v.type === 'detention' && v.who === 'Pavel Ivanov')).toHaveLength(2);
+    only(events, 'assault', 'Pavel Ivanov');
+    only(events, 'lawsuit', 'Pavel Ivanov');
+  });
+
+  it('gives "her" to the woman the sentence before introduced, not to an older topic', () => {
+    const text =
+      'Olga Petrova said officers searched her flat. Ivanov’s wife, Anna Ivanova, stayed behind. In March a court froze her bank accounts.';
+    const events = eventsOf(buildInput(text, [PETROVA, IVANOV, { name: 'Anna Ivanova', type: 'person' }]));
+    only(events, 'asset_freeze', 'Anna Ivanova');
+  });
+
+  it('reads "asked Ukraine to extradite X" as a request about X', () => {
+    const text = 'Kazakhstan asked Ukraine to extradite Ivanov in 2024.';
+    const events = eventsOf(buildInput(text, [IVANOV, { name: 'Kazakhstan', type: 'place' }, { name: 'Ukraine', type: 'place' }]));
+    expect(only(events, 'extradition_request', 'Pavel Ivanov').modality).toBe('asserted');
+  });
+});

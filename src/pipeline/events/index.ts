@@ -20,6 +20,7 @@ const NULL_SUBJECT_TYPES = new Set(['protest', 'protest_dispersal']);
 const CHARGED = new Set(['sentence', 'charge', 'trial', 'wanted', 'arrest', 'detention', 'imprisonment', 'accusation']);
 // Periods that run from their start for their stated length ("two years in prison back in 2010" → 2010–2012).
 const PERIOD_TYPES = new Set(['detention', 'imprisonment', 'restriction']);
+const DURATION_AHEAD = /^(?:more than |over |almost |nearly |about |at least |up to )?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|many|a few)\s+(?:years?|months?|weeks?|days?|hours?|nights?)\b/i;
 // How far back (in sentences) an undated event may take the time of the story around it.
 const NARRATIVE_ANY = 2;
 const NARRATIVE_SAME_SUBJECT = 6;
@@ -55,7 +56,9 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
           const clause = clauseAt(clauses, trig.start);
           // Not past a comma: "arrested X, a reporter for the Valley Ledger, in a raid" names an employer, not an offence.
           const m = /^[^,]*?\bfor\s/i.exec(text.slice(trig.end, clause.end));
-          if (m) chargeSpans.push([trig.end + m[0].length - 4, clause.end]);
+          // "held for six months in a cell, where he was tortured": a length of time is no offence.
+          const isLength = m && DURATION_AHEAD.test(text.slice(trig.end + m[0].length, clause.end));
+          if (m && !isLength) chargeSpans.push([trig.end + m[0].length - 4, clause.end]);
         }
       }
       drafts.push(...made);

@@ -309,6 +309,15 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
           ids = t;
           break;
         }
+        // The sentence just before is about someone else ("Serik's wife, Aizhan Bekova, … froze her accounts"):
+        // the first person of it that fits, before an older topic.
+        if (s === r.sentence - 1 && g) {
+          const fitting = refs.find((p) => p.sentence === s && p.kind === 'name' && compatible(personIds(p), g) && statedGender(p) === g);
+          if (fitting) {
+            ids = personIds(fitting);
+            break;
+          }
+        }
       }
     }
     if (!ids && compatible(lastTopic, g)) ids = lastTopic;
