@@ -6,7 +6,7 @@ import type { TriggerMatch } from './triggers.js';
 
 /** Modality, date, duration, charge and penalty of one trigger, read from its clause and sentence. */
 
-const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none)\b|n[’']t\b/i;
+const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none|cannot)\b|n[’']t\b/i;
 const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
 const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed)\s+(?:[\w’'-]+\s+){0,10}?to\s+(?:\w+\s+){0,4}$/i;

@@ -986,3 +986,22 @@ describe('more held-out readings', () => {
     expect(only(events, 'extradition_request', 'Pavel Ivanov').modality).toBe('asserted');
   });
 });
+
+describe('interviews', () => {
+  it('gives the answers’ first person to the interviewee, quoted or not, and reads "cannot" as a negation', () => {
+    const text =
+      'Olga Petrova runs a radio station in Stockholm. We spoke to Petrova about her family.\n\n' +
+      'When did you leave?\n\nI walked across the border into Finland in 2008. Sweden granted me asylum in 2009.\n\n' +
+      'Were you threatened?\n\n"In August a man punched me in the face. I cannot leave the country now."';
+    const events = eventsOf(buildInput(text, [PETROVA, { name: 'Finland', type: 'place' }, { name: 'Sweden', type: 'place' }]));
+    only(events, 'asylum_granted', 'Olga Petrova');
+    only(events, 'assault', 'Olga Petrova');
+    const exiles = events.filter((v) => v.type === 'exile' && v.who === 'Olga Petrova');
+    expect(exiles.map((v) => v.modality).sort()).toEqual(['asserted', 'negated']);
+  });
+
+  it('leaves a lone first person outside an interview unresolved', () => {
+    const events = eventsOf(buildInput('Olga Petrova runs a station. I walked across the border into Finland in 2008.', [PETROVA, { name: 'Finland', type: 'place' }]));
+    expect(events.some((v) => v.type === 'exile' && v.who === 'Olga Petrova')).toBe(false);
+  });
+});

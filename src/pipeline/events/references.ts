@@ -163,6 +163,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   }
   const quoteOf = (offset: number): QuoteRegion | undefined => quotes.find((q) => q.start <= offset && offset < q.end);
 
+  const interview = interviewOf(text, refs, entities);
   const learned = new Map<string, Gender>();
   // Genders stated beside a name, read only when a pronoun needs them.
   const stated = new Map<Ref, Gender>();
@@ -228,6 +229,10 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
           if (sp.kind === 'pronoun' && sp.ids.length === 0) resolveThirdPerson(sp);
           r.ids = personIds(sp).length ? personIds(sp) : sp.ids;
           r.entityType = r.ids.length ? 'person' : null;
+        } else if (interview && r.start >= interview.answersFrom && !interview.questions.some(([a, b]) => a <= r.start && r.start < b)) {
+          // An interview's answers speak in the interviewee's voice, quoted or not.
+          r.ids = [interview.interviewee];
+          r.entityType = 'person';
         }
       } else if (l === 'its') {
         // "Its website was blocked": the organization named last, in this sentence or the two before.
@@ -367,6 +372,36 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     refs.sort((a, b) => a.start - b.start);
   }
   return { refs, topics, quotes, entities: byId };
+}
+
+/** A question-and-answer part of a report: its question paragraphs, where the answers begin, who answers. */
+interface Interview {
+  questions: [number, number][];
+  answersFrom: number;
+  interviewee: string;
+}
+
+const INTERVIEWED = /\b(?:spoke (?:to|with)|talked (?:to|with)|interviewed|asked)\s+$/i;
+
+/**
+ * Two or more paragraphs that are a single short question make the report an interview. The one who
+ * answers is the person named right after "spoke to", "interviewed" before the first question, else the
+ * person named most often.
+ */
+function interviewOf(text: string, refs: readonly Ref[], entities: readonly ExtractedEntity[]): Interview | null {
+  const questions: [number, number][] = [];
+  const paragraph = /[^\n]+/g;
+  for (let m = paragraph.exec(text); m; m = paragraph.exec(text)) {
+    const p = m[0].trim();
+    if (p.length > 0 && p.length < 200 && p.endsWith('?') && !/[.!]\s/.test(p) && !/^["“]/.test(p)) questions.push([m.index, m.index + m[0].length]);
+  }
+  if (questions.length < 2) return null;
+  const firstQuestion = questions[0]?.[0] ?? 0;
+  const introduced = refs.find((r) => r.kind === 'name' && r.entityType === 'person' && r.start < firstQuestion && INTERVIEWED.test(text.slice(Math.max(0, r.start - 20), r.start)));
+  const people = entities.filter((e) => e.type === 'person');
+  const mostNamed = [...people].sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  const interviewee = introduced?.ids[0] ?? mostNamed?.id;
+  return interviewee ? { questions, answersFrom: firstQuestion, interviewee } : null;
 }
 
 const KIN_F = /^(?:wife|mother|sister|daughter|widow|girlfriend|fiancée|fiancee|grandmother|granddaughter|aunt|niece|businesswoman|woman|mrs|ms)$/i;
