@@ -1005,3 +1005,19 @@ describe('interviews', () => {
     expect(events.some((v) => v.type === 'exile' && v.who === 'Olga Petrova')).toBe(false);
   });
 });
+
+describe('relatives, seizures and custody phrases', () => {
+  it('leaves "who" after a plural noun to that noun, not the person named before', () => {
+    const text = 'Olga Petrova said they had documented nine deportees who disappeared after the handover.';
+    expect(eventsOf(buildInput(text, [PETROVA])).some((v) => v.type === 'abduction')).toBe(false);
+  });
+
+  it('reads a long place phrase before "by men in plain clothes" as an abduction, and custody "of" an agency', () => {
+    const text =
+      'Her brother, Pavel Ivanov, was seized from his electronics shop in Asmara on September 3 by men in plain clothes. ' +
+      'Olga Petrova was released on Monday after 41 days in the custody of the intelligence agency.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: '41 days', value: 'P41D' }]));
+    only(events, 'abduction', 'Pavel Ivanov');
+    only(events, 'detention', 'Olga Petrova');
+  });
+});

@@ -215,7 +215,9 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       // "X, a journalist from Aktobe, who has resided…": the nearest person before it in the sentence.
       const prev = [...sentenceRefs].reverse().find((p) => personIds(p).length > 0 && p.kind !== 'relative' && r.start - p.end < 200);
       // An unrecognised name in between ("another activist (Serikzhan M.), who") is the antecedent: leave it unresolved.
-      if (prev && !uncoveredName(prev.end, r.start)) {
+      // So is a plural noun right before it ("nine deportees who disappeared").
+      const pluralNoun = /\b(?!(?:his|its|this|was|has|is|as|us)\b)[a-z]{3,}s,?\s+$/.test(text.slice(Math.max(0, r.start - 30), r.start));
+      if (prev && !pluralNoun && !uncoveredName(prev.end, r.start)) {
         r.ids = personIds(prev);
         r.entityType = 'person';
       }
