@@ -97,7 +97,8 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     const inner = words.length === 1 && owners.length === 0 ? byInnerSurname.get(key) : undefined;
     // A given name alone ("Daniyar", "like Samer") is the one person of the document it begins, unless it reads as a place.
     const given = words.length === 1 && owners.length === 0 && !inner?.length ? byGivenName.get(key) : undefined;
-    const byGiven = given?.length === 1 && clusterType(list) !== 'place' ? given[0] : undefined;
+    // Tagged a person, or once and otherwise: a word the tagger kept calling an organization ("Tunuk") is one.
+    const byGiven = given?.length === 1 && (clusterType(list) === 'person' || list.length === 1) && clusterType(list) !== 'place' ? given[0] : undefined;
     const owner = byLast ?? (inner?.length === 1 ? inner[0] : byGiven);
     const joins =
       owner &&

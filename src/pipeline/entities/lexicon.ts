@@ -78,7 +78,7 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
   'front', 'army', 'police', 'service', 'services', 'guard', 'forces', 'group', 'company', 'corporation',
   'corp', 'inc', 'ltd', 'llc', 'plc', 'co', 'ag', 'gmbh', 'sa', 'holdings', 'industries', 'bureau', 'fund',
   'watch', 'international', 'network', 'center', 'centre', 'organization', 'organisation', 'alliance',
-  'coalition', 'club', 'airlines', 'airways', 'post', 'times', 'news', 'press', 'tv', 'radio', 'journal',
+  'coalition', 'club', 'airlines', 'airways', 'post', 'times', 'news', 'press', 'tv', 'radio', 'journal', 'media',
   'daily', 'herald', 'tribune', 'gazette', 'magazine', 'church', 'brigade', 'brigades', 'battalion',
   'directorate', 'secretariat', 'inspectorate', 'ombudsman', 'procuratorate', 'prosecutor', 'board', 'authority', 'cabinet', 'government', 'administration',
 ]);

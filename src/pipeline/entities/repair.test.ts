@@ -101,3 +101,11 @@ describe('institutions read as people', () => {
     expect(names(repairMentions(text, [tokens], mentions))).toEqual(['place:Lebanon', 'organization:General Security']);
   });
 });
+
+describe('names that say what they are', () => {
+  it('makes a name ending in "Media" an organization, and carries a plural possessor inside an institution’s name', () => {
+    const text = 'Two reporters of the investigative outlet Tunuk Media met the Nile Centre for Detainees’ Rights yesterday.';
+    const { tokens, mentions } = setup(text, [['Tunuk', 'Media', 'person'], ['Nile', 'Centre', 'organization'], ['Detainees', 'Detainees', 'organization']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['organization:Tunuk Media', 'organization:Nile Centre for Detainees’ Rights']);
+  });
+});

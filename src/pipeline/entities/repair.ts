@@ -127,9 +127,9 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     replace([m], mentionOf(text, extend ? tokens.slice(i - 1, i + 1) : [...m.tokens], 'organization'));
   }
 
-  // "Radio Inanga", "Bank Alfa": a name that begins with what it is.
+  // "Radio Inanga", "Tunuk Media": a name that begins or ends with what it is.
   for (const m of list) {
-    if (m.type === 'person' && m.tokens.length > 1 && ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '')) m.type = 'organization';
+    if (m.type === 'person' && m.tokens.length > 1 && (ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '') || ORG_HEADS.has(lastWord(m)))) m.type = 'organization';
   }
 
   // A name after an occupation or before an age is a person's: "radio reporter Floriane Niyonzima", "Niyonzima, 31,".
@@ -162,6 +162,8 @@ function capitalisedRunEnd(tokens: readonly Token[], j: number, covering: (i: nu
       continue;
     }
     if (ORG_CONNECTORS.has(t?.text ?? '') && isTitleWord(tokens[k + 1]) && end === k - 1) continue;
+    // "Centre for Detainees' Rights": a plural possessor inside the name.
+    if (POSSESSIVE.test(t?.text ?? '') && /s$/.test(tokens[k - 1]?.text ?? '') && isTitleWord(tokens[k + 1]) && end === k - 1) continue;
     break;
   }
   return end;

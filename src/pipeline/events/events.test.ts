@@ -896,6 +896,8 @@ describe('readings added from held-out news', () => {
   it('makes custody in a prison after the person’s verdict the prison term, but not custody awaiting trial', () => {
     const text = 'In January a court sentenced Pavel Ivanov to one year in prison. He is being held at the Central Prison.';
     only(eventsOf(buildInput(text, [IVANOV])), 'imprisonment', 'Pavel Ivanov');
+    const backstory = 'In June a court sentenced Pavel Ivanov to five years. After his arrest he spent 41 days in solitary confinement in Adelabad prison.';
+    expect(eventsOf(buildInput(backstory, [IVANOV])).some((v) => v.type === 'imprisonment')).toBe(false);
     const remand = 'Olga Petrova is held in pre-trial detention at the Central Prison.';
     expect(eventsOf(buildInput(remand, [PETROVA])).some((v) => v.type === 'imprisonment')).toBe(false);
   });

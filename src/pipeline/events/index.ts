@@ -64,13 +64,15 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
       drafts.push(...made);
     }
   });
-  // "was sentenced to 12 years in 2020 … He is held in a prison": custody in a prison after the person's verdict is the prison term.
+  // "was sentenced to 12 years in 2020 … He is held in a prison": custody in a prison now, after the person's verdict, is the prison term.
+  // (Only now: news tells the verdict first and the custody before it afterwards.)
   const sentenced = new Set(drafts.filter((d) => d.type === 'sentence' && d.modality === 'asserted' && d.subject !== null).map((d) => d.subject));
   for (const d of drafts) {
     if (d.type !== 'detention' || !sentenced.has(d.subject)) continue;
     const evidence = d.evidence[0]?.text ?? '';
     const verdictBefore = drafts.some((x) => x.type === 'sentence' && x.subject === d.subject && x.modality === 'asserted' && (x.sentences[0] ?? 0) <= (d.sentences[0] ?? 0));
-    if (verdictBefore && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(evidence) && !/\b(?:pre-?trial|remand|awaiting)\b/i.test(evidence)) d.type = 'imprisonment';
+    const now = /\b(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:being\s+)?(?:held|kept|detained|jailed|serving)\b/i.test(evidence);
+    if (verdictBefore && now && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(evidence) && !/\b(?:pre-?trial|remand|awaiting)\b/i.test(evidence)) d.type = 'imprisonment';
   }
 
   const merged = mergeDrafts(foldCustody(drafts));
