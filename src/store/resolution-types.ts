@@ -1,5 +1,7 @@
 import type { EntityType } from '../domain/chronicle-json.js';
-import type { EventReport } from '../link/resolution/index.js';
+import type { CandidateRequest, EventReport } from '../link/resolution/index.js';
+
+export type { CandidateRequest };
 
 /** A stored entity as resolution sees it: names, roles and context features. */
 export interface ResolutionCandidate {
@@ -35,6 +37,18 @@ export interface AttributeSource {
   sensitive: boolean;
 }
 
+/** A context feature of a given entity. */
+export interface EntityFeature {
+  entityId: string;
+  feature: string;
+}
+
+/** A stored event as a report to match a new one against. */
+export interface StoredEventReport {
+  id: string;
+  report: Omit<EventReport, 'evidence' | 'documentId'>;
+}
+
 /** A mention identified by its document and offsets. */
 export interface MentionRef {
   documentId: string;
@@ -49,8 +63,14 @@ export interface ResolutionRepository {
    * With `features`, only those context features are read (all that scoring compares).
    */
   candidates(type: EntityType, keys: string[], limit: number, features?: readonly string[]): Promise<ResolutionCandidate[]>;
+  /** `candidates` for each request, in a few reads for them all; each result is what `candidates` gives. */
+  candidatesMany(requests: readonly CandidateRequest[]): Promise<ResolutionCandidate[][]>;
   addFeatures(entityId: string, features: string[]): Promise<void>;
+  /** Adds context features of several entities at once; ones already recorded (or repeated) are ignored. */
+  addFeaturesOf(features: EntityFeature[]): Promise<void>;
   log(entry: NewResolutionLogEntry): Promise<void>;
+  /** Appends log entries, numbered in the order given. */
+  logMany(entries: NewResolutionLogEntry[]): Promise<void>;
   /** Log entries naming the entity (as either side), oldest first. */
   logFor(entityId: string): Promise<ResolutionLogEntry[]>;
   /** Keeps documents whose entity has any of `keys` from linking to `entityId` again. */
@@ -77,8 +97,15 @@ export interface ResolutionRepository {
   /** Removes aliases no longer borne by any of the entity's mentions (after a split). */
   removeAliases(entityId: string, aliases: string[]): Promise<void>;
   /** Events of `type` with `subjectId` as subject, as reports to match a new one against. */
-  eventsOf(subjectId: string, type: string): Promise<Array<{ id: string; report: Omit<EventReport, 'evidence' | 'documentId'> }>>;
+  eventsOf(subjectId: string, type: string): Promise<StoredEventReport[]>;
+  /**
+   * `eventsOf` for several (subject, type) pairs in one read; each pair's events come in the order
+   * `eventsOf` gives them.
+   */
+  eventsOfMany(pairs: ReadonlyArray<{ subjectId: string; type: string }>): Promise<StoredEventReport[]>;
   addEventReport(eventId: string, documentId: string, report: EventReport): Promise<void>;
+  /** Adds documents' reports of events, in the order given. */
+  addEventReports(reports: ReadonlyArray<{ eventId: string; documentId: string; report: EventReport }>): Promise<void>;
   eventReports(eventId: string): Promise<EventReport[]>;
   /** Sets the event's fields to the merged values. */
   updateEvent(eventId: string, fields: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void>;

@@ -63,6 +63,17 @@ export interface NewAlias {
   aliasKey: string;
 }
 
+/** An alias of a given entity. */
+export interface EntityAlias extends NewAlias {
+  entityId: string;
+}
+
+/** A link key of a given entity. */
+export interface EntityKey {
+  entityId: string;
+  key: string;
+}
+
 /** A span of a document's text that names an entity. */
 export interface MentionRecord extends Span {
   entityId: string;
@@ -72,6 +83,11 @@ export interface MentionRecord extends Span {
 /** A span of a document's text that states an event. */
 export interface EvidenceRecord extends Span {
   documentId: string;
+}
+
+/** An evidence span of a given event. */
+export interface EventEvidence extends EvidenceRecord {
+  eventId: string;
 }
 
 /** An event with every span that states it. Entity references are store-wide entity ids. */
@@ -143,12 +159,18 @@ export interface DocumentRepository {
 /** People, organizations and places with their aliases, link keys and mentions. */
 export interface EntityRepository {
   insert(entity: NewEntity): Promise<void>;
+  /** Inserts entities in the order given, in as few statements as the engine allows. */
+  insertMany(entities: NewEntity[]): Promise<void>;
   /** Replaces name and/or attributes (a merge of what a new document says). */
   update(id: string, changes: { name?: string; nameKey?: string; attributes?: EntityAttributes }): Promise<void>;
   /** Adds aliases; ones already recorded are ignored. */
   addAliases(entityId: string, aliases: NewAlias[]): Promise<void>;
   /** Adds link keys; ones already recorded are ignored. */
   addKeys(entityId: string, keys: string[]): Promise<void>;
+  /** Adds aliases of several entities at once; ones already recorded (or repeated) are ignored. */
+  addAliasesOf(aliases: EntityAlias[]): Promise<void>;
+  /** Adds link keys of several entities at once; ones already recorded (or repeated) are ignored. */
+  addKeysOf(keys: EntityKey[]): Promise<void>;
   addMentions(mentions: MentionRecord[]): Promise<void>;
   get(id: string): Promise<EntityRecord | null>;
   getMany(ids: string[]): Promise<EntityRecord[]>;
@@ -172,6 +194,10 @@ export interface EventRepository {
   insert(event: NewEvent): Promise<void>;
   /** Adds evidence spans to an existing event (the same event reported again). */
   addEvidence(eventId: string, evidence: EvidenceRecord[]): Promise<void>;
+  /** Inserts events (then all their evidence) in the order given, in as few statements as the engine allows. */
+  insertMany(events: NewEvent[]): Promise<void>;
+  /** Adds evidence spans to several events at once, numbered in the order given. */
+  addEvidenceOf(evidence: EventEvidence[]): Promise<void>;
   get(id: string): Promise<EventRecord | null>;
   /** Every event (of one type), in listing order, read in pages. */
   iterate(options?: { type?: string; pageSize?: number }): AsyncIterable<EventRecord>;

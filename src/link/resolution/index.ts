@@ -11,6 +11,7 @@ export {
   resolveEntities,
   CANDIDATE_LIMIT,
   type CandidateSource,
+  type CandidateRequest,
   type ResolutionDecision,
   type ResolutionConstraints,
 } from './resolve-entities.js';

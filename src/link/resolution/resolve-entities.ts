@@ -12,6 +12,19 @@ export interface CandidateSource {
    * (a well-known person's profile has thousands).
    */
   candidates(type: EntityType, keys: string[], limit: number, features?: readonly string[]): Promise<CandidateProfile[]>;
+  /**
+   * `candidates` for several requests at once, for a source that reads them in fewer round trips;
+   * each result must be what `candidates` gives for that request.
+   */
+  candidatesMany?(requests: ReadonlyArray<CandidateRequest>): Promise<CandidateProfile[][]>;
+}
+
+/** The arguments of one `candidates` call. */
+export interface CandidateRequest {
+  type: EntityType;
+  keys: string[];
+  limit: number;
+  features?: readonly string[];
 }
 
 /** What resolution decided for one entity of a document. */
@@ -73,6 +86,15 @@ export async function resolveEntities(
   constraints: ResolutionConstraints = {},
 ): Promise<ResolutionDecision[]> {
   const decisions: ResolutionDecision[] = [];
+  // Every entity reads its most selective block; a source that can reads them all at once.
+  const firstTier = profiles.map((profile, index) =>
+    constraints.pinned?.has(index) ? [] : (keysByTier(blockingKeys(profile)).find((keys) => keys.length > 0) ?? []),
+  );
+  const prefetched = source.candidatesMany
+    ? await source.candidatesMany(
+        profiles.map((profile, index) => ({ type: profile.type, keys: firstTier[index] ?? [], limit: CANDIDATE_LIMIT, features: profile.context })),
+      )
+    : undefined;
   for (const [index, profile] of profiles.entries()) {
     const keys = blockingKeys(profile);
     const pin = constraints.pinned?.get(index);
@@ -84,9 +106,12 @@ export async function resolveEntities(
     const candidates: CandidateProfile[] = [];
     const seen = new Set<string>();
     let scored: Array<{ candidate: CandidateProfile; pair: PairScore }> = [];
+    let first = true;
     for (const tierKeys of keysByTier(keys)) {
       if (tierKeys.length === 0) continue;
-      for (const c of await source.candidates(profile.type, tierKeys, CANDIDATE_LIMIT, profile.context)) {
+      const block = (first ? prefetched?.[index] : undefined) ?? (await source.candidates(profile.type, tierKeys, CANDIDATE_LIMIT, profile.context));
+      first = false;
+      for (const c of block) {
         if (seen.has(c.id) || constraints.cannotLink?.(index, c.id)) continue;
         seen.add(c.id);
         candidates.push(c);

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { ENTITY_TYPES, type EntityAttributes, type EntityType } from '../../domain/chronicle-json.js';
 import type { Database } from '../schema.js';
-import type { EntityRecord, EntityRepository, MentionRecord, NewAlias, NewEntity } from '../types.js';
+import type { EntityAlias, EntityKey, EntityRecord, EntityRepository, MentionRecord, NewAlias, NewEntity } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
-import { chunk, toEntityRecord } from './rows.js';
+import { chunk, insertOrIgnore, toEntityRecord } from './rows.js';
 import { attributesToStore } from './sealed-attributes.js';
 
 const COLUMNS = [
@@ -22,21 +22,34 @@ export class KyselyEntityRepository implements EntityRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(entity: NewEntity): Promise<void> {
-    await this.db
-      .insertInto('entities')
-      .values({
-        id: entity.id,
-        type: entity.type,
-        name: entity.name,
-        name_key: entity.nameKey,
-        attributes: JSON.stringify(entity.attributes),
-        first_document_id: entity.firstDocumentId,
-        ordinal: entity.ordinal,
-        created_at: entity.createdAt,
-        ...(entity.status ? { status: entity.status } : {}),
-        ...(entity.sensitivity ? { sensitivity: entity.sensitivity } : {}),
-      })
-      .execute();
+    await this.insertMany([entity]);
+  }
+
+  async insertMany(entities: NewEntity[]): Promise<void> {
+    // Rows with and without the optional columns go in separate statements: SQLite has no DEFAULT in VALUES.
+    const shape = (e: NewEntity) => `${e.status !== undefined}|${e.sensitivity !== undefined}`;
+    for (let start = 0; start < entities.length; ) {
+      let end = start + 1;
+      while (end < entities.length && end - start < 500 && shape(entities[end] as NewEntity) === shape(entities[start] as NewEntity)) end++;
+      await this.db
+        .insertInto('entities')
+        .values(
+          entities.slice(start, end).map((entity) => ({
+            id: entity.id,
+            type: entity.type,
+            name: entity.name,
+            name_key: entity.nameKey,
+            attributes: JSON.stringify(entity.attributes),
+            first_document_id: entity.firstDocumentId,
+            ordinal: entity.ordinal,
+            created_at: entity.createdAt,
+            ...(entity.status ? { status: entity.status } : {}),
+            ...(entity.sensitivity ? { sensitivity: entity.sensitivity } : {}),
+          })),
+        )
+        .execute();
+      start = end;
+    }
   }
 
   async update(
@@ -54,41 +67,31 @@ export class KyselyEntityRepository implements EntityRepository {
   }
 
   async addAliases(entityId: string, aliases: NewAlias[]): Promise<void> {
-    for (const part of chunk(aliases, 200)) {
-      await this.db
-        .insertInto('entity_aliases')
-        .values(part.map((a) => ({ entity_id: entityId, alias: a.alias, alias_key: a.aliasKey })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await this.addAliasesOf(aliases.map((a) => ({ entityId, ...a })));
+  }
+
+  async addAliasesOf(aliases: EntityAlias[]): Promise<void> {
+    await insertOrIgnore(
+      this.db,
+      'entity_aliases',
+      aliases.map((a) => ({ entity_id: a.entityId, alias: a.alias, alias_key: a.aliasKey })),
+    );
   }
 
   async addKeys(entityId: string, keys: string[]): Promise<void> {
-    for (const part of chunk([...new Set(keys)], 200)) {
-      await this.db
-        .insertInto('entity_keys')
-        .values(part.map((key) => ({ entity_id: entityId, key })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await this.addKeysOf(keys.map((key) => ({ entityId, key })));
+  }
+
+  async addKeysOf(keys: EntityKey[]): Promise<void> {
+    await insertOrIgnore(this.db, 'entity_keys', keys.map((k) => ({ entity_id: k.entityId, key: k.key })));
   }
 
   async addMentions(mentions: MentionRecord[]): Promise<void> {
-    for (const part of chunk(mentions, 100)) {
-      await this.db
-        .insertInto('mentions')
-        .values(
-          part.map((m) => ({
-            entity_id: m.entityId,
-            document_id: m.documentId,
-            start: m.start,
-            end: m.end,
-            text: m.text,
-          })),
-        )
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await insertOrIgnore(
+      this.db,
+      'mentions',
+      mentions.map((m) => ({ entity_id: m.entityId, document_id: m.documentId, start: m.start, end: m.end, text: m.text })),
+    );
   }
 
   async get(id: string): Promise<EntityRecord | null> {

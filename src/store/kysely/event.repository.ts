@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, EventTable } from '../schema.js';
-import type { EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
+import type { EventEvidence, EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
 import { chunk, toEventRecord } from './rows.js';
 
@@ -9,46 +9,62 @@ export class KyselyEventRepository implements EventRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(event: NewEvent): Promise<void> {
-    await this.db
-      .insertInto('events')
-      .values({
-        id: event.id,
-        type: event.type,
-        subject_id: event.subjectId,
-        agent_id: event.agentId,
-        object_id: event.objectId,
-        place_id: event.placeId,
-        date_from: event.dateFrom,
-        date_to: event.dateTo,
-        date_text: event.dateText,
-        duration: event.duration,
-        charge: event.charge,
-        penalty: event.penalty,
-        modality: event.modality,
-        confidence: event.confidence,
-        first_document_id: event.firstDocumentId,
-        ordinal: event.ordinal,
-        created_at: event.createdAt,
-        ...(event.status ? { status: event.status } : {}),
-        ...(event.sensitivity ? { sensitivity: event.sensitivity } : {}),
-      })
-      .execute();
-    await this.addEvidence(event.id, event.evidence);
+    await this.insertMany([event]);
+  }
+
+  async insertMany(events: NewEvent[]): Promise<void> {
+    // Rows with and without the optional columns go in separate statements: SQLite has no DEFAULT in VALUES.
+    const shape = (e: NewEvent) => `${e.status !== undefined}|${e.sensitivity !== undefined}`;
+    for (let start = 0; start < events.length; ) {
+      let end = start + 1;
+      while (end < events.length && end - start < 300 && shape(events[end] as NewEvent) === shape(events[start] as NewEvent)) end++;
+      await this.db
+        .insertInto('events')
+        .values(
+          events.slice(start, end).map((event) => ({
+            id: event.id,
+            type: event.type,
+            subject_id: event.subjectId,
+            agent_id: event.agentId,
+            object_id: event.objectId,
+            place_id: event.placeId,
+            date_from: event.dateFrom,
+            date_to: event.dateTo,
+            date_text: event.dateText,
+            duration: event.duration,
+            charge: event.charge,
+            penalty: event.penalty,
+            modality: event.modality,
+            confidence: event.confidence,
+            first_document_id: event.firstDocumentId,
+            ordinal: event.ordinal,
+            created_at: event.createdAt,
+            ...(event.status ? { status: event.status } : {}),
+            ...(event.sensitivity ? { sensitivity: event.sensitivity } : {}),
+          })),
+        )
+        .execute();
+      start = end;
+    }
+    await this.addEvidenceOf(events.flatMap((event) => event.evidence.map((e) => ({ eventId: event.id, ...e }))));
   }
 
   async addEvidence(eventId: string, evidence: EvidenceRecord[]): Promise<void> {
-    if (evidence.length === 0) return;
+    await this.addEvidenceOf(evidence.map((e) => ({ eventId, ...e })));
+  }
+
+  async addEvidenceOf(evidence: EventEvidence[]): Promise<void> {
     // Explicit keys (not engine-specific auto-increment): the search index shares them. Numbered in
     // the statement itself (one round trip; writers are serialised by the store): the uncorrelated
     // subquery is read once per statement, so the rows take the next numbers in turn.
     const next = (i: number) => sql<number>`(select coalesce(max(seq), 0) from evidence) + ${i + 1}`;
-    for (const part of chunk(evidence, 100)) {
+    for (const part of chunk(evidence, 1000)) {
       await this.db
         .insertInto('evidence')
         .values(
           part.map((e, i) => ({
             seq: next(i),
-            event_id: eventId,
+            event_id: e.eventId,
             document_id: e.documentId,
             start: e.start,
             end: e.end,

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, KyselyConfig, LogEvent, Transaction } from 'kysely';
 import type { StoreDialect } from '../dialect.js';
 import { readSchemaVersion } from '../migrations/index.js';
 import type { Database } from '../schema.js';
@@ -21,6 +21,16 @@ const connections = new WeakMap<Store, Kysely<Database>>();
  */
 export function kyselyOf(store: Store): Kysely<Database> | null {
   return connections.get(store) ?? null;
+}
+
+/** Kysely's `log` option that passes each statement's SQL to `onQuery` (nothing without one). */
+export function queryLog(onQuery: ((sql: string) => void) | undefined): Pick<KyselyConfig, 'log'> {
+  if (!onQuery) return {};
+  return {
+    log: (event: LogEvent) => {
+      if (event.level === 'query') onQuery(event.query.sql);
+    },
+  };
 }
 
 /** How a store ends: close the pool or file. */

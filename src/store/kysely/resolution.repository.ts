@@ -1,18 +1,21 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { EntityAttributes, EntityType } from '../../domain/chronicle-json.js';
 import type { EventReport } from '../../link/resolution/index.js';
 import type { ResolutionDatabase } from '../resolution-schema.js';
 import type {
   AttributeSource,
+  CandidateRequest,
+  EntityFeature,
   MentionRef,
   NewResolutionLogEntry,
   ResolutionCandidate,
   ResolutionLogEntry,
   ResolutionRepository,
+  StoredEventReport,
 } from '../resolution-types.js';
 import type { Database } from '../schema.js';
 import { SEALED_PLACEHOLDER, isSealedText, readableJson, readableText } from '../../protect/field-encryption.js';
-import { chunk } from './rows.js';
+import { chunk, insertOrIgnore } from './rows.js';
 import { attributeSourcesToStore } from './sealed-attributes.js';
 
 const EVENT_ROLES = ['subject_id', 'agent_id', 'object_id', 'place_id'] as const;
@@ -61,44 +64,101 @@ export class KyselyResolutionRepository implements ResolutionRepository {
             .$if(features !== undefined, (q) => q.where('feature', 'in', [...new Set(features)]))
             .execute(),
     ]);
-    const byId = new Map<string, ResolutionCandidate>();
-    for (const e of entities) {
-      const attributes = JSON.parse(e.attributes) as EntityAttributes;
-      const roles = Array.isArray(attributes.roles) ? attributes.roles.map((r) => String(r).toLowerCase()) : [];
-      byId.set(e.id, { id: e.id, type, names: [e.name], roles, context: roles.map((r) => `role:${r}`) });
+    return toCandidates(type, entities, aliases, featureRows);
+  }
+
+  async candidatesMany(requests: readonly CandidateRequest[]): Promise<ResolutionCandidate[][]> {
+    const out: ResolutionCandidate[][] = requests.map(() => []);
+    const wanted = requests.flatMap((request, at) => (request.keys.length > 0 ? [{ at, request }] : []));
+    // Each read is one statement of UNION ALL branches, each branch the query `candidates` runs for
+    // its request: planned alike, every branch gives the rows (and their order) that query would.
+    for (const part of chunk(wanted, 100)) {
+      const tag = (at: number) => sql.lit(at).as('r');
+      const keyRows = await unionAll(
+        part.map(({ at, request }) =>
+          this.db
+            .selectFrom((eb) =>
+              eb.selectFrom('entity_keys').select('entity_id').distinct().where('key', 'in', [...new Set(request.keys)]).limit(request.limit).as('k'),
+            )
+            .select([tag(at), 'k.entity_id']),
+        ),
+      );
+      const idsOf = groupBy(keyRows, (r) => r.entity_id);
+      const found = part.filter(({ at }) => (idsOf.get(at) ?? []).length > 0);
+      // Where the limit cut the block, which entities come first is the engine's affair: ask exactly as `candidates` does.
+      const cut = found.filter(({ at, request }) => (idsOf.get(at) ?? []).length >= request.limit);
+      for (const { at, request } of cut) out[at] = await this.candidates(request.type, request.keys, request.limit, request.features);
+      const whole = found.filter((f) => !cut.includes(f));
+      if (whole.length === 0) continue;
+      const entityRows = await unionAll(
+        whole.map(({ at }) =>
+          this.db
+            .selectFrom('entities')
+            .select([tag(at), 'id', 'type', 'name', 'attributes'])
+            .where('id', 'in', idsOf.get(at) ?? []),
+        ),
+      );
+      const entitiesOf = new Map<number, typeof entityRows>();
+      for (const { at, request } of whole) entitiesOf.set(at, entityRows.filter((e) => Number(e.r) === at && e.type === request.type));
+      const named = whole.filter(({ at }) => (entitiesOf.get(at) ?? []).length > 0);
+      const idsFound = (at: number) => (entitiesOf.get(at) ?? []).map((e) => e.id);
+      const aliasRows = await unionAll(
+        named.map(({ at }) => this.db.selectFrom('entity_aliases').select([tag(at), 'entity_id', 'alias']).where('entity_id', 'in', idsFound(at))),
+      );
+      const featured = named.filter(({ request }) => request.features === undefined || request.features.length > 0);
+      const featureRows = await unionAll(
+        featured.map(({ at, request }) =>
+          this.db
+            .selectFrom('entity_features')
+            .select([tag(at), 'entity_id', 'feature'])
+            .where('entity_id', 'in', idsFound(at))
+            .$if(request.features !== undefined, (q) => q.where('feature', 'in', [...new Set(request.features)])),
+        ),
+      );
+      const aliasesOf = groupBy(aliasRows, (r) => r);
+      const featuresOf = groupBy(featureRows, (r) => r);
+      for (const { at, request } of named) {
+        out[at] = toCandidates(request.type, entitiesOf.get(at) ?? [], aliasesOf.get(at) ?? [], featuresOf.get(at) ?? []);
+      }
     }
-    for (const a of aliases) byId.get(a.entity_id)?.names.push(a.alias);
-    for (const f of featureRows) byId.get(f.entity_id)?.context.push(f.feature);
-    return ids.map((id) => byId.get(id)).filter((c): c is ResolutionCandidate => c !== undefined);
+    return out;
   }
 
   async addFeatures(entityId: string, features: string[]): Promise<void> {
-    for (const part of chunk([...new Set(features)], 200)) {
-      await this.db
-        .insertInto('entity_features')
-        .values(part.map((feature) => ({ entity_id: entityId, feature })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await this.addFeaturesOf(features.map((feature) => ({ entityId, feature })));
+  }
+
+  async addFeaturesOf(features: EntityFeature[]): Promise<void> {
+    await insertOrIgnore(this.db, 'entity_features', features.map((f) => ({ entity_id: f.entityId, feature: f.feature })));
   }
 
   async log(entry: NewResolutionLogEntry): Promise<void> {
-    await this.db
-      .insertInto('resolution_log')
-      .values({
-        // Numbered in the statement itself: one round trip; writers are serialised by the store.
-        seq: sql<number>`(select coalesce(max(seq), 0) + 1 from resolution_log)`,
-        at: entry.at,
-        actor: entry.actor,
-        action: entry.action,
-        entity_id: entry.entityId,
-        other_id: entry.otherId,
-        document_id: entry.documentId,
-        rule: entry.rule,
-        score: entry.score,
-        detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-      })
-      .execute();
+    await this.logMany([entry]);
+  }
+
+  async logMany(entries: NewResolutionLogEntry[]): Promise<void> {
+    // Numbered in the statement itself (one round trip; writers are serialised by the store): the
+    // uncorrelated subquery is read once per statement, so the rows take the next numbers in turn.
+    const next = (i: number) => sql<number>`(select coalesce(max(seq), 0) from resolution_log) + ${i + 1}`;
+    for (const part of chunk(entries, 500)) {
+      await this.db
+        .insertInto('resolution_log')
+        .values(
+          part.map((entry, i) => ({
+            seq: next(i),
+            at: entry.at,
+            actor: entry.actor,
+            action: entry.action,
+            entity_id: entry.entityId,
+            other_id: entry.otherId,
+            document_id: entry.documentId,
+            rule: entry.rule,
+            score: entry.score,
+            detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+          })),
+        )
+        .execute();
+    }
   }
 
   async logFor(entityId: string): Promise<ResolutionLogEntry[]> {
@@ -123,13 +183,11 @@ export class KyselyResolutionRepository implements ResolutionRepository {
   }
 
   async blockKeys(entityId: string, keys: string[], at: string): Promise<void> {
-    for (const part of chunk([...new Set(keys)], 200)) {
-      await this.db
-        .insertInto('resolution_constraints')
-        .values(part.map((key) => ({ kind: 'block-key', entity_id: entityId, key, created_at: at })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await insertOrIgnore(
+      this.db,
+      'resolution_constraints',
+      [...new Set(keys)].map((key) => ({ kind: 'block-key', entity_id: entityId, key, created_at: at })),
+    );
   }
 
   async unblockKeys(entityId: string, keys: string[]): Promise<void> {
@@ -199,21 +257,9 @@ export class KyselyResolutionRepository implements ResolutionRepository {
     const moved = [...aliases, ...(merged ? [{ alias: merged.name, alias_key: merged.name_key }] : [])].filter(
       (a) => a.alias !== survivor?.name,
     );
-    for (const part of chunk(moved, 200)) {
-      await db
-        .insertInto('entity_aliases')
-        .values(part.map((a) => ({ entity_id: survivorId, alias: a.alias, alias_key: a.alias_key })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await insertOrIgnore(db, 'entity_aliases', moved.map((a) => ({ entity_id: survivorId, alias: a.alias, alias_key: a.alias_key })));
     const keys = await db.selectFrom('entity_keys').select('key').where('entity_id', '=', mergedId).execute();
-    for (const part of chunk(keys, 200)) {
-      await db
-        .insertInto('entity_keys')
-        .values(part.map((k) => ({ entity_id: survivorId, key: k.key })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await insertOrIgnore(db, 'entity_keys', keys.map((k) => ({ entity_id: survivorId, key: k.key })));
     const features = await db.selectFrom('entity_features').select('feature').where('entity_id', '=', mergedId).execute();
     await this.addFeatures(survivorId, features.map((f) => f.feature));
     await db.updateTable('entity_attribute_sources').set({ entity_id: survivorId }).where('entity_id', '=', mergedId).execute();
@@ -252,13 +298,7 @@ export class KyselyResolutionRepository implements ResolutionRepository {
 
   async replaceKeys(entityId: string, keys: string[]): Promise<void> {
     await this.db.deleteFrom('entity_keys').where('entity_id', '=', entityId).execute();
-    for (const part of chunk([...new Set(keys)], 200)) {
-      await this.db
-        .insertInto('entity_keys')
-        .values(part.map((key) => ({ entity_id: entityId, key })))
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-    }
+    await insertOrIgnore(this.db, 'entity_keys', [...new Set(keys)].map((key) => ({ entity_id: entityId, key })));
   }
 
   async removeAliases(entityId: string, aliases: string[]): Promise<void> {
@@ -267,31 +307,38 @@ export class KyselyResolutionRepository implements ResolutionRepository {
     }
   }
 
-  async eventsOf(subjectId: string, type: string): Promise<Array<{ id: string; report: Omit<EventReport, 'evidence' | 'documentId'> }>> {
+  async eventsOf(subjectId: string, type: string): Promise<StoredEventReport[]> {
     const rows = await this.db.selectFrom('events').selectAll().where('subject_id', '=', subjectId).where('type', '=', type).execute();
-    return rows.map((r) => ({
-      id: r.id,
-      report: {
-        type: r.type,
-        subjectId: r.subject_id,
-        agentId: r.agent_id,
-        objectId: r.object_id,
-        placeId: r.place_id,
-        date:
-          r.date_from === null && r.date_to === null
-            ? null
-            : { ...(r.date_from !== null ? { from: r.date_from } : {}), ...(r.date_to !== null ? { to: r.date_to } : {}), text: r.date_text ?? '' },
-        duration: r.duration,
-        charge: r.charge,
-        penalty: r.penalty,
-        modality: r.modality as EventReport['modality'],
-        confidence: r.confidence,
-      },
-    }));
+    return rows.map(toStoredEventReport);
+  }
+
+  async eventsOfMany(pairs: ReadonlyArray<{ subjectId: string; type: string }>): Promise<StoredEventReport[]> {
+    const unique = [...new Map(pairs.map((p) => [`${p.subjectId}\u0000${p.type}`, p])).values()];
+    const out: StoredEventReport[] = [];
+    // One branch per pair, each the query eventsOf runs: planned alike, it reads the rows in the same
+    // order (PostgreSQL's heap and index orders differ once a row has been updated).
+    for (const part of chunk(unique, 200)) {
+      const [first, ...rest] = part.map((p) =>
+        this.db.selectFrom('events').selectAll().where('subject_id', '=', p.subjectId).where('type', '=', p.type),
+      );
+      if (!first) continue;
+      const rows = await rest.reduce((q, branch) => q.unionAll(branch), first).execute();
+      out.push(...rows.map(toStoredEventReport));
+    }
+    return out;
   }
 
   async addEventReport(eventId: string, documentId: string, report: EventReport): Promise<void> {
-    await this.db.insertInto('event_reports').values({ event_id: eventId, document_id: documentId, report: JSON.stringify(report) }).execute();
+    await this.addEventReports([{ eventId, documentId, report }]);
+  }
+
+  async addEventReports(reports: ReadonlyArray<{ eventId: string; documentId: string; report: EventReport }>): Promise<void> {
+    for (const part of chunk(reports, 1000)) {
+      await this.db
+        .insertInto('event_reports')
+        .values(part.map((r) => ({ event_id: r.eventId, document_id: r.documentId, report: JSON.stringify(r.report) })))
+        .execute();
+    }
   }
 
   async eventReports(eventId: string): Promise<EventReport[]> {
@@ -406,6 +453,66 @@ export class KyselyResolutionRepository implements ResolutionRepository {
       .where('document_id', 'in', documentIds)
       .execute();
   }
+}
+
+/** Candidates from their entities rows (in that order), alias rows and context feature rows. */
+function toCandidates(
+  type: EntityType,
+  entities: ReadonlyArray<{ id: string; name: string; attributes: string }>,
+  aliases: ReadonlyArray<{ entity_id: string; alias: string }>,
+  features: ReadonlyArray<{ entity_id: string; feature: string }>,
+): ResolutionCandidate[] {
+  const byId = new Map<string, ResolutionCandidate>();
+  for (const e of entities) {
+    const attributes = JSON.parse(e.attributes) as EntityAttributes;
+    const roles = Array.isArray(attributes.roles) ? attributes.roles.map((r) => String(r).toLowerCase()) : [];
+    byId.set(e.id, { id: e.id, type, names: [e.name], roles, context: roles.map((r) => `role:${r}`) });
+  }
+  for (const a of aliases) byId.get(a.entity_id)?.names.push(a.alias);
+  for (const f of features) byId.get(f.entity_id)?.context.push(f.feature);
+  return entities.map((e) => byId.get(e.id)).filter((c): c is ResolutionCandidate => c !== undefined);
+}
+
+/** Runs queries as one UNION ALL statement (nothing for none). */
+async function unionAll<O>(queries: ReadonlyArray<SelectQueryBuilder<ResolutionDatabase, never, O>>): Promise<O[]> {
+  const [first, ...rest] = queries;
+  if (!first) return [];
+  return rest.reduce((q, branch) => q.unionAll(branch), first).execute();
+}
+
+/** Rows of a UNION ALL by the request number each branch tags its rows with (`r`). */
+function groupBy<R extends { r: unknown }, T>(rows: readonly R[], pick: (row: R) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const at = Number(row.r);
+    const list = out.get(at) ?? [];
+    list.push(pick(row));
+    out.set(at, list);
+  }
+  return out;
+}
+
+/** An events row as a report to match a new one against. */
+function toStoredEventReport(r: Selectable<ResolutionDatabase['events']>): StoredEventReport {
+  return {
+    id: r.id,
+    report: {
+      type: r.type,
+      subjectId: r.subject_id,
+      agentId: r.agent_id,
+      objectId: r.object_id,
+      placeId: r.place_id,
+      date:
+        r.date_from === null && r.date_to === null
+          ? null
+          : { ...(r.date_from !== null ? { from: r.date_from } : {}), ...(r.date_to !== null ? { to: r.date_to } : {}), text: r.date_text ?? '' },
+      duration: r.duration,
+      charge: r.charge,
+      penalty: r.penalty,
+      modality: r.modality as EventReport['modality'],
+      confidence: r.confidence,
+    },
+  };
 }
 
 /** A document's account of an event with its sealed quotes (a confidential document's) opened or shown as the placeholder. */

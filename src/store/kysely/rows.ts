@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { InsertObject, Kysely, Selectable } from 'kysely';
 import type {
   EntityAttributes,
   EntityType,
@@ -86,4 +86,28 @@ export function chunk<T>(items: readonly T[], size = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** Bound parameters per statement: under SQLite's limit (32,766) and PostgreSQL's (65,535) with room to spare. */
+const MAX_PARAMETERS = 10_000;
+
+/**
+ * Inserts rows in as few multi-row statements as the parameter limit allows, skipping rows whose
+ * key is already stored (or repeated among `rows`). Rows go in the order given.
+ */
+export async function insertOrIgnore<DB, T extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: T,
+  rows: ReadonlyArray<InsertObject<DB, T>>,
+): Promise<void> {
+  const first = rows[0];
+  if (first === undefined) return;
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Math.max(1, Object.keys(first).length)));
+  for (const part of chunk(rows, perStatement)) {
+    await db
+      .insertInto(table)
+      .values(part)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }

@@ -14,6 +14,12 @@ import type { Database } from '../schema.js';
 import type { SecurityDatabase } from '../security-schema.js';
 import type { Store } from '../types.js';
 import { kyselyOf } from './kysely-store.js';
+import { chunk } from './rows.js';
+
+/** Tells the confidential attributes of one entity. */
+export interface AttributeLevels {
+  isConfidential(key: string): boolean;
+}
 
 type MarkTables = {
   attribute_sensitivity: { entity_id: string; attribute: string; sensitivity: string };
@@ -26,17 +32,28 @@ type MarkTables = {
 export async function confidentialAttributes(
   db: Kysely<Database>,
   entityId: string,
-): Promise<{ isConfidential(key: string): boolean } | null> {
-  const entity = await db.selectFrom('entities').select('sensitivity').where('id', '=', entityId).executeTakeFirst();
-  if (!entity) return null;
-  const marks = await db
-    .withTables<MarkTables>()
-    .selectFrom('attribute_sensitivity')
-    .select(['attribute', 'sensitivity'])
-    .where('entity_id', '=', entityId)
-    .execute();
-  const own = new Map(marks.map((m) => [m.attribute, m.sensitivity]));
-  return { isConfidential: (key) => (own.get(key) ?? entity.sensitivity) === 'confidential' };
+): Promise<AttributeLevels | null> {
+  return (await confidentialAttributesOf(db, [entityId])).get(entityId) ?? null;
+}
+
+/** Which attributes are confidential, for several entities in two reads; entities that do not exist are left out. */
+export async function confidentialAttributesOf(db: Kysely<Database>, entityIds: readonly string[]): Promise<Map<string, AttributeLevels>> {
+  const out = new Map<string, AttributeLevels>();
+  for (const part of chunk([...new Set(entityIds)])) {
+    const entities = await db.selectFrom('entities').select(['id', 'sensitivity']).where('id', 'in', part).execute();
+    if (entities.length === 0) continue;
+    const marks = await db
+      .withTables<MarkTables>()
+      .selectFrom('attribute_sensitivity')
+      .select(['entity_id', 'attribute', 'sensitivity'])
+      .where('entity_id', 'in', entities.map((e) => e.id))
+      .execute();
+    for (const entity of entities) {
+      const own = new Map(marks.filter((m) => m.entity_id === entity.id).map((m) => [m.attribute, m.sensitivity]));
+      out.set(entity.id, { isConfidential: (key) => (own.get(key) ?? entity.sensitivity) === 'confidential' });
+    }
+  }
+  return out;
 }
 
 function holdsPlaceholder(value: unknown): boolean {
@@ -72,16 +89,15 @@ export async function attributesToStore(db: Kysely<Database>, entityId: string, 
 
 /**
  * The texts to store for stated facts (JSON each), in order: sealed where the attribute is
- * confidential. Levels are read once per entity.
+ * confidential. Levels are read once for all the entities.
  */
 export async function attributeSourcesToStore(
   db: Kysely<Database>,
   sources: ReadonlyArray<{ entityId: string; key: string; value: unknown }>,
 ): Promise<string[]> {
-  const levels = new Map<string, Awaited<ReturnType<typeof confidentialAttributes>>>();
+  const levels = sources.length === 0 ? new Map<string, AttributeLevels>() : await confidentialAttributesOf(db, sources.map((s) => s.entityId));
   const out: string[] = [];
   for (const source of sources) {
-    if (!levels.has(source.entityId)) levels.set(source.entityId, await confidentialAttributes(db, source.entityId));
     const json = JSON.stringify(source.value);
     const confidential = levels.get(source.entityId)?.isConfidential(source.key) ?? false;
     out.push(

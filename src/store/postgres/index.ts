@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { BadInputError } from '../../errors.js';
-import { createKyselyStore } from '../kysely/kysely-store.js';
+import { createKyselyStore, queryLog } from '../kysely/kysely-store.js';
 import { migrate } from '../migrations/index.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
@@ -20,6 +20,8 @@ export interface PostgresStoreOptions {
   maxConnections?: number;
   /** Schema to create and use instead of `public` (tests keep each case in its own). */
   schema?: string;
+  /** Called with the SQL of every statement run (tests count round trips with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /** True for a `postgres://` or `postgresql://` location. */
@@ -64,7 +66,7 @@ export function createPool(url: string, options: PostgresStoreOptions = {}): pg.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const pool = createPool(url, options);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...queryLog(options.onQuery) });
   const location = redactLocation(url);
   try {
     await db.connection().execute(async (conn) => {

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import { BadInputError } from '../../errors.js';
-import { createKyselyStore } from '../kysely/kysely-store.js';
+import { createKyselyStore, queryLog } from '../kysely/kysely-store.js';
 import { migrate, type Migration } from '../migrations/index.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../types.js';
@@ -14,6 +14,8 @@ import { cachingStatements } from './statement-cache.js';
 /** Options for tests and tools: apply only some migrations (to build an old-version file). */
 export interface SqliteStoreOptions {
   migrations?: readonly Migration[];
+  /** Called with the SQL of every statement run (tests count round trips with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /**
@@ -36,7 +38,10 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   } catch (error) {
     throw new BadInputError(path, `cannot open the store: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(file) }) });
+  const db = new Kysely<Database>({
+    dialect: new ImmediateSqliteDialect({ database: cachingStatements(file) }),
+    ...queryLog(options.onQuery),
+  });
   try {
     await migrate(db, sqliteDialect, options.migrations);
   } catch (error) {
