@@ -14,7 +14,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'gov', 'mayor', 'judge', 'justice', 'ambassador', 'secretary', 'director', 'chairman', 'chairwoman',
   'oligarch', 'activist', 'journalist', 'blogger', 'lawyer', 'attorney', 'deputy', 'speaker', 'leader',
   'dissident', 'opposition', 'businessman', 'businesswoman', 'tycoon', 'writer', 'poet', 'artist',
-  'officer', 'inspector', 'detective', 'prosecutor', 'chief', 'head', 'mp', 'mep', 'coach', 'striker',
+  'officer', 'inspector', 'detective', 'assistant', 'commissioner', 'superintendent', 'constable', 'warden', 'prosecutor', 'chief', 'head', 'mp', 'mep', 'coach', 'striker',
   'midfielder', 'defender', 'goalkeeper', 'veteran', 'former', 'late', 'st', 'saint', 'comrade', 'citizen',
 ]);
 

@@ -109,3 +109,38 @@ describe('names that say what they are', () => {
     expect(names(repairMentions(text, [tokens], mentions))).toEqual(['organization:Tunuk Media', 'organization:Nile Centre for Detainees’ Rights']);
   });
 });
+
+describe('more span repairs', () => {
+  it('splits two people tagged as one name at "and"', () => {
+    const text = 'Police detained Zafar Shonazarov and Alibek Davlatmamadov in Moscow.';
+    const { tokens, mentions } = setup(text, [['Zafar', 'Davlatmamadov', 'organization']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Zafar Shonazarov', 'person:Alibek Davlatmamadov']);
+  });
+
+  it('joins a hyphenated surname cut at its hyphen', () => {
+    const text = 'A court renewed the detention of Mona Abdel-Sattar on Sunday.';
+    const { tokens, mentions } = setup(text, [['Mona', 'Abdel', 'person'], ['Sattar', 'Sattar', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Mona Abdel-Sattar']);
+  });
+
+  it('grows an institution over the capitalised words around its head', () => {
+    const text = 'The Ethiopian Media Authority and the Central Asian Media Defence Network disagreed.';
+    const { tokens, mentions } = setup(text, [['Authority', 'Authority', 'organization'], ['Central', 'Media', 'organization'], ['Network', 'Network', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual([
+      'organization:Ethiopian Media Authority',
+      'organization:Central Asian Media Defence Network',
+    ]);
+  });
+
+  it('types a university tagged as a place, a Vietnamese name, and drops a month tagged as a place', () => {
+    const text = 'In March Vu Thi Lan left Xinjiang University.';
+    const { tokens, mentions } = setup(text, [['March', 'March', 'place'], ['Vu', 'Lan', 'organization'], ['Xinjiang', 'University', 'place']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Vu Thi Lan', 'organization:Xinjiang University']);
+  });
+
+  it('keeps the Soviet Union a place', () => {
+    const text = 'He was born in the Soviet Union.';
+    const { tokens, mentions } = setup(text, [['Soviet', 'Union', 'place']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['place:Soviet Union']);
+  });
+});

@@ -47,6 +47,18 @@ const ROLE_NOUNS = new Set([
   'nephew', 'niece', 'colleague', 'friend', 'associate', 'client', 'neighbour', 'neighbor', 'widow',
 ]);
 
+/** Last words that only an institution's name ends with (unlike "Post", "Times" or "Front", which places and people share). */
+const INSTITUTION_HEADS = new Set([
+  'university', 'college', 'court', 'ministry', 'committee', 'commission', 'party', 'bank', 'agency', 'council',
+  'service', 'institute', 'authority', 'bureau', 'union', 'network', 'media', 'monitor', 'initiative', 'centre',
+  'center', 'foundation', 'association', 'federation', 'league', 'movement', 'directorate', 'office', 'department',
+  'tribunal', 'procuratorate', 'secretariat', 'inspectorate', 'forum', 'coalition', 'alliance',
+]);
+/** Institution heads that end place names too ("Soviet Union", "Rockefeller Center", "Oval Office"). */
+const PLACE_HEADS_TOO = new Set(['union', 'centre', 'center', 'office']);
+/** Capitalised words that begin sentences and titles, never names. */
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'for', 'of', 'to', 'and', 'but', 'by', 'from', 'with', 'as', 'this', 'that', 'its', 'his', 'her', 'their', 'when', 'after', 'before', 'since', 'while', 'if']);
+
 /** First words that make a name an organization's whatever the tagger said. */
 const ORG_FIRST_WORDS = new Set(['radio', 'television', 'tv', 'bank', 'university', 'college', 'hotel', 'club', 'church', 'channel', 'agency', 'institute', 'studio', 'theatre', 'theater']);
 
@@ -65,15 +77,24 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
   const index = new Map(tokens.map((t, i) => [t.start, i]));
   const first = (m: Mention): number => index.get(m.tokens[0]?.start ?? -1) ?? -1;
   const last = (m: Mention): number => index.get(m.tokens[m.tokens.length - 1]?.start ?? -1) ?? -1;
-  let list = input.flatMap((m) => splitPersonOfOrganization(text, m)).sort((a, b) => a.start - b.start);
+  let list = input
+    .flatMap((m) => splitPersonOfOrganization(text, m))
+    .flatMap((m) => splitCoordinatedPeople(text, m))
+    .filter((m) => !(m.tokens.length === 1 && m.type !== 'person' && CALENDAR_WORDS.has(lastWord(m)) && m.type !== 'misc'))
+    .sort((a, b) => a.start - b.start);
 
   // A person's name the tagger cut in two at a particle: "Hamad" + "al-Suwaidi".
   const joined: Mention[] = [];
   for (const m of list) {
     const prev = joined[joined.length - 1];
     const particle = /^(?:al|el|bin|ibn|abu|ben|van|von|de|da|di|du|le|la)$/i.test(m.tokens[0]?.text ?? '');
+    // "Mona Abdel" + "-" + "Sattar": a hyphenated surname cut at its hyphen.
+    const hyphen = tokens[first(m) - 1];
+    const hyphenated = prev && prev.type === 'person' && hyphen?.text === '-' && first(m) === last(prev) + 2 && hyphen.start === prev.end && hyphen.end === m.start;
     if (prev && prev.type === 'person' && m.type === 'person' && first(m) === last(prev) + 1 && (particle || prev.tokens.length === 1)) {
       joined[joined.length - 1] = mentionOf(text, [...prev.tokens, ...m.tokens], 'person');
+    } else if (prev && hyphenated && hyphen) {
+      joined[joined.length - 1] = mentionOf(text, [...prev.tokens, hyphen, ...m.tokens], 'person');
     } else joined.push(m);
   }
   list = joined;
@@ -112,6 +133,21 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
         from = start;
       }
     }
+    // "Ethiopian Media Authority" tagged as "Authority", "Central Asian Media" + "Defence Network": the capitalised
+    // words around an institution's head are its name.
+    if (INSTITUTION_HEADS.has(lastWord(m)) && from === first(m)) {
+      while (from > 0 && isTitleWord(tokens[from - 1]) && !FUNCTION_WORDS.has(tokens[from - 1]?.text.toLowerCase() ?? '') && !covering(from - 1)) from--;
+    }
+    if (to === last(m)) {
+      let k = to + 1;
+      // Another name in the way stops it, unless it is the head word itself tagged alone ("Network" as a person).
+      const passable = (i: number): boolean => {
+        const other = covering(i);
+        return !other || other.type === 'organization' || (other.tokens.length === 1 && INSTITUTION_HEADS.has(lastWord(other)));
+      };
+      while (k < tokens.length && k - to <= 3 && isTitleWord(tokens[k]) && passable(k)) k++;
+      if (k - 1 > to && INSTITUTION_HEADS.has(tokens[k - 1]?.text.toLowerCase() ?? '')) to = k - 1;
+    }
     if (from === first(m) && to === last(m)) continue;
     const toks = tokens.slice(from, to + 1);
     const absorbed = list.filter((x) => first(x) >= from && last(x) <= to);
@@ -127,9 +163,12 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     replace([m], mentionOf(text, extend ? tokens.slice(i - 1, i + 1) : [...m.tokens], 'organization'));
   }
 
-  // "Radio Inanga", "Tunuk Media": a name that begins or ends with what it is.
+  // "Radio Inanga", "Tunuk Media", "Xinjiang University": a name that begins or ends with what it is.
   for (const m of list) {
     if (m.type === 'person' && m.tokens.length > 1 && (ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '') || ORG_HEADS.has(lastWord(m)))) m.type = 'organization';
+    if (m.type === 'place' && m.tokens.length > 1 && INSTITUTION_HEADS.has(lastWord(m)) && !PLACE_HEADS_TOO.has(lastWord(m))) m.type = 'organization';
+    // Vietnamese names carry "Thi" or "Van" in the middle: "Vu Thi Lan", "Nguyen Van An".
+    if (m.type !== 'person' && m.tokens.length === 3 && /^(?:Thi|Thị|Van|Văn)$/.test(m.tokens[1]?.text ?? '')) m.type = 'person';
   }
 
   // A name after an occupation or before an age is a person's: "radio reporter Floriane Niyonzima", "Niyonzima, 31,".
@@ -167,6 +206,16 @@ function capitalisedRunEnd(tokens: readonly Token[], j: number, covering: (i: nu
     break;
   }
   return end;
+}
+
+/** "Zafar Shonazarov and Alibek Davlatmamadov" tagged as one name: two people of two or three words each. */
+function splitCoordinatedPeople(text: string, m: Mention): Mention[] {
+  const at = m.tokens.findIndex((t) => t.text === 'and');
+  if (at < 2 || m.tokens.length - at - 1 < 2 || m.tokens.length - at - 1 > 3 || at > 3 || hasOrgHead(m.tokens)) return [m];
+  const left = m.tokens.slice(0, at);
+  const right = m.tokens.slice(at + 1);
+  if (![...left, ...right].every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))) return [m];
+  return [mentionOf(text, left, 'person'), mentionOf(text, right, 'person')];
 }
 
 /**
