@@ -74,18 +74,16 @@ describe('ingestDocument and saveExtraction', () => {
   it('leaves no trace of a document when saving fails midway', async () => {
     const { doc, extraction } = exileReport();
     // The real store, with event writes failing after the document, entities and mentions went in.
+    const diskFull = async (): Promise<never> => {
+      throw new Error('disk full');
+    };
     const failing: Store = {
       ...store,
       transaction: (fn) =>
         store.transaction((tx) =>
           fn({
             ...tx,
-            events: {
-              ...tx.events,
-              insert: async () => {
-                throw new Error('disk full');
-              },
-            },
+            events: { ...tx.events, insert: diskFull, insertMany: diskFull },
           }),
         ),
     };

@@ -15,7 +15,8 @@ import {
   type EventReport,
   type PlaceContainment,
 } from '../link/resolution/index.js';
-import type { Store } from '../store/types.js';
+import type { AttributeSource, EntityFeature, NewResolutionLogEntry, StoredEventReport } from '../store/resolution-types.js';
+import type { EntityAlias, EntityKey, EventEvidence, EvidenceRecord, MentionRecord, NewEntity, NewEvent, Store } from '../store/types.js';
 
 /** What linking one document did. */
 export interface LinkSummary {
@@ -61,7 +62,10 @@ function placeAttributes(entity: ExtractedEntity): EntityAttributes {
 }
 
 function sourceOf(store: Store): CandidateSource {
-  return { candidates: (type, keys, limit, features) => store.resolution.candidates(type, keys, limit, features) };
+  return {
+    candidates: (type, keys, limit, features) => store.resolution.candidates(type, keys, limit, features),
+    candidatesMany: (requests) => store.resolution.candidatesMany(requests),
+  };
 }
 
 /**
@@ -84,6 +88,13 @@ export async function linkExtraction(
   let linked = 0;
   // Entities that are another of the document under a shorter name come last, once that one has its id.
   const ordered = [...decisions.filter((d) => d.sameAs === undefined), ...decisions.filter((d) => d.sameAs !== undefined)];
+  // The document's rows are gathered and written table by table (a few statements, not a few per
+  // entity); `current` stands in for re-reading an entity this loop has already changed.
+  const linkedIds = ordered.map((d) => d.entityId).filter((id): id is string => id !== null);
+  const current = new Map<string, { name: string; attributes: EntityAttributes }>(
+    (await tx.entities.getMany(linkedIds)).map((e) => [e.id, { name: e.name, attributes: e.attributes }]),
+  );
+  const writes = entityWrites(tx);
   for (const decision of ordered) {
     const entity = extraction.entities[decision.index];
     const profile = profiles[decision.index];
@@ -95,7 +106,7 @@ export async function linkExtraction(
     if (storeId === null) {
       storeId = `${documentId}:${entity.id}`;
       storedName = entity.name;
-      await tx.entities.insert({
+      writes.insert({
         id: storeId,
         type: entity.type,
         name: entity.name,
@@ -105,9 +116,11 @@ export async function linkExtraction(
         ordinal: decision.index,
         createdAt: now,
       });
+      // As read back from the store: the attributes went through JSON.
+      current.set(storeId, { name: entity.name, attributes: JSON.parse(JSON.stringify(attributes)) as EntityAttributes });
       created++;
     } else {
-      const stored = await tx.entities.get(storeId);
+      const stored = current.get(storeId);
       storedName = stored?.name ?? entity.name;
       const changes: { name?: string; nameKey?: string; attributes?: EntityAttributes } = {};
       if (stored) {
@@ -117,31 +130,30 @@ export async function linkExtraction(
         if (nameQuality(entity.type, entity.name) > nameQuality(entity.type, stored.name)) {
           changes.name = entity.name;
           changes.nameKey = nameKey(entity.name);
-          await tx.entities.addAliases(storeId, [{ alias: stored.name, aliasKey: nameKey(stored.name) }]);
-          await tx.resolution.removeAliases(storeId, [entity.name]);
+          writes.aliases(storeId, [stored.name]);
+          await writes.removeAlias(storeId, entity.name);
           storedName = entity.name;
         }
+        current.set(storeId, { name: changes.name ?? stored.name, attributes: changes.attributes ?? stored.attributes });
       }
-      if (Object.keys(changes).length > 0) await tx.entities.update(storeId, changes);
+      if (Object.keys(changes).length > 0) writes.update(storeId, changes);
       linked++;
     }
-    const aliases = [...new Set([entity.name, ...entity.aliases])].filter((a) => a !== storedName && a.trim() !== '');
-    await tx.entities.addAliases(storeId, aliases.map((alias) => ({ alias, aliasKey: nameKey(alias) })));
-    await tx.entities.addKeys(storeId, decision.keys);
-    await tx.resolution.addFeatures(storeId, profile.context);
-    await tx.entities.addMentions(
-      entity.mentions.map((m) => ({ entityId: storeId, documentId, start: m.start, end: m.end, text: m.text })),
-    );
-    await tx.resolution.addAttributeSources(
-      Object.entries(entity.attributes).map(([key, value]) => ({
-        entityId: storeId,
+    writes.aliases(storeId, [...new Set([entity.name, ...entity.aliases])].filter((a) => a !== storedName && a.trim() !== ''));
+    const id = storeId;
+    writes.keys.push(...decision.keys.map((key) => ({ entityId: id, key })));
+    writes.features.push(...profile.context.map((feature) => ({ entityId: id, feature })));
+    writes.mentions.push(...entity.mentions.map((m) => ({ entityId: id, documentId, start: m.start, end: m.end, text: m.text })));
+    writes.attributeSources.push(
+      ...Object.entries(entity.attributes).map(([key, value]) => ({
+        entityId: id,
         documentId,
         key,
         value,
         sensitive: isSensitiveAttribute(key),
       })),
     );
-    await tx.resolution.log({
+    writes.log.push({
       at: now,
       actor: 'system',
       action: storeId === `${documentId}:${entity.id}` ? 'new' : 'link',
@@ -154,8 +166,63 @@ export async function linkExtraction(
     });
     entityIds.set(entity.id, storeId);
   }
+  await writes.flush();
   const events = await linkEvents(tx, documentId, extraction, entityIds, now);
   return { entityIds, created, linked, ...events };
+}
+
+/**
+ * The rows linking writes, held back and written a table at a time. The entities and alias tables
+ * get their inserts, updates and deletes in the order linking made them (runs of inserts between
+ * the others): PostgreSQL places rows by write order, which reads without ORDER BY follow.
+ */
+function entityWrites(tx: Store) {
+  type EntityChanges = Parameters<Store['entities']['update']>[1];
+  let entities: Array<{ insert: NewEntity[] } | { id: string; changes: EntityChanges }> = [];
+  let aliases: EntityAlias[] = [];
+  const rows = {
+    keys: [] as EntityKey[],
+    features: [] as EntityFeature[],
+    mentions: [] as MentionRecord[],
+    attributeSources: [] as AttributeSource[],
+    log: [] as NewResolutionLogEntry[],
+  };
+  const flushEntities = async (): Promise<void> => {
+    for (const op of entities) {
+      if ('insert' in op) await tx.entities.insertMany(op.insert);
+      else await tx.entities.update(op.id, op.changes);
+    }
+    entities = [];
+    await tx.entities.addAliasesOf(aliases);
+    aliases = [];
+  };
+  return {
+    ...rows,
+    insert(entity: NewEntity): void {
+      const last = entities[entities.length - 1];
+      if (last && 'insert' in last) last.insert.push(entity);
+      else entities.push({ insert: [entity] });
+    },
+    update(id: string, changes: EntityChanges): void {
+      entities.push({ id, changes });
+    },
+    aliases(entityId: string, names: string[]): void {
+      for (const alias of names) aliases.push({ entityId, alias, aliasKey: nameKey(alias) });
+    },
+    /** Deletes an alias now, after the aliases added before it (rare: a better name replaces one). */
+    async removeAlias(entityId: string, alias: string): Promise<void> {
+      await flushEntities();
+      await tx.resolution.removeAliases(entityId, [alias]);
+    },
+    async flush(): Promise<void> {
+      await flushEntities();
+      await tx.entities.addKeysOf(rows.keys);
+      await tx.resolution.addFeaturesOf(rows.features);
+      await tx.entities.addMentions(rows.mentions);
+      await tx.resolution.addAttributeSources(rows.attributeSources);
+      await tx.resolution.logMany(rows.log);
+    },
+  };
 }
 
 /** Resolution decisions for a document's profiles, with reviewers' blocks applied. */
@@ -173,10 +240,11 @@ function placeContainment(tx: Store): { contains: PlaceContainment; prepare: (id
   const geo = new Map<string, { kind?: string; countryCode?: string } | null>();
   return {
     async prepare(ids) {
-      for (const id of ids) {
-        if (geo.has(id)) continue;
-        const entity = await tx.entities.get(id);
-        const g = entity?.attributes['geo'];
+      const missing = [...new Set(ids)].filter((id) => !geo.has(id));
+      if (missing.length === 0) return;
+      const found = new Map((await tx.entities.getMany(missing)).map((e) => [e.id, e]));
+      for (const id of missing) {
+        const g = found.get(id)?.attributes['geo'];
         geo.set(id, typeof g === 'object' && g !== null ? (g as { kind?: string; countryCode?: string }) : null);
       }
     },
@@ -184,6 +252,35 @@ function placeContainment(tx: Store): { contains: PlaceContainment; prepare: (id
       const o = geo.get(outer);
       const i = geo.get(inner);
       return o?.kind === 'country' && i?.countryCode !== undefined && i.countryCode === o.countryCode;
+    },
+  };
+}
+
+/**
+ * The document's event writes, held back and written table by table: new events, then every
+ * evidence span and report in the order the document's events came.
+ */
+function eventWrites(tx: Store) {
+  let events: NewEvent[] = [];
+  let evidence: EventEvidence[] = [];
+  let reports: Array<{ eventId: string; documentId: string; report: EventReport }> = [];
+  return {
+    insert(event: NewEvent, report: EventReport): void {
+      events.push({ ...event, evidence: [] });
+      evidence.push(...event.evidence.map((e) => ({ eventId: event.id, ...e })));
+      reports.push({ eventId: event.id, documentId: report.documentId, report });
+    },
+    join(eventId: string, spans: EvidenceRecord[], report: EventReport): void {
+      evidence.push(...spans.map((e) => ({ eventId, ...e })));
+      reports.push({ eventId, documentId: report.documentId, report });
+    },
+    async flush(): Promise<void> {
+      await tx.events.insertMany(events);
+      await tx.events.addEvidenceOf(evidence);
+      await tx.resolution.addEventReports(reports);
+      events = [];
+      evidence = [];
+      reports = [];
     },
   };
 }
@@ -197,60 +294,86 @@ async function linkEvents(
 ): Promise<{ eventsMerged: number; eventsCreated: number }> {
   const ref = (id: string | null): string | null => (id === null ? null : (entityIds.get(id) ?? null));
   const places = placeContainment(tx);
+  const writes = eventWrites(tx);
+  const reports: EventReport[] = extraction.events.map((event) => ({
+    documentId,
+    type: event.type,
+    subjectId: ref(event.subject),
+    agentId: ref(event.agent),
+    objectId: ref(event.object),
+    placeId: ref(event.place),
+    date: event.date,
+    duration: event.duration,
+    charge: event.charge,
+    penalty: event.penalty,
+    modality: event.modality,
+    confidence: event.confidence,
+    evidence: event.evidence,
+  }));
+  // The stored events each report may join, read at once; a (subject, type) this document has
+  // already written to is read again, after the writes, so matching sees exactly what the store holds.
+  const pairKey = (subjectId: string, type: string): string => `${subjectId}\u0000${type}`;
+  const storedByPair = new Map<string, StoredEventReport[]>();
+  const pairs = reports.flatMap((r) => (r.subjectId !== null ? [{ subjectId: r.subjectId, type: r.type }] : []));
+  for (const p of pairs) storedByPair.set(pairKey(p.subjectId, p.type), []);
+  for (const s of await tx.resolution.eventsOfMany(pairs)) {
+    if (s.report.subjectId !== null) storedByPair.get(pairKey(s.report.subjectId, s.report.type))?.push(s);
+  }
+  const written = new Set<string>();
+  await places.prepare(
+    [...reports.map((r) => r.placeId), ...[...storedByPair.values()].flat().map((s) => s.report.placeId)].filter((p): p is string => p !== null),
+  );
   let eventsMerged = 0;
   let eventsCreated = 0;
   for (const [ordinal, event] of extraction.events.entries()) {
-    const report: EventReport = {
-      documentId,
-      type: event.type,
-      subjectId: ref(event.subject),
-      agentId: ref(event.agent),
-      objectId: ref(event.object),
-      placeId: ref(event.place),
-      date: event.date,
-      duration: event.duration,
-      charge: event.charge,
-      penalty: event.penalty,
-      modality: event.modality,
-      confidence: event.confidence,
-      evidence: event.evidence,
-    };
+    const report = reports[ordinal] as EventReport;
     const evidence = event.evidence.map((e) => ({ documentId, start: e.start, end: e.end, text: e.text }));
-    const stored = report.subjectId !== null ? await tx.resolution.eventsOf(report.subjectId, report.type) : [];
+    const pair = report.subjectId !== null ? pairKey(report.subjectId, report.type) : null;
+    let stored = pair !== null ? (storedByPair.get(pair) ?? []) : [];
+    if (pair !== null && report.subjectId !== null && written.has(pair)) {
+      await writes.flush();
+      stored = await tx.resolution.eventsOf(report.subjectId, report.type);
+    }
+    // Whether it joins a stored event or adds one, this event writes to its (subject, type).
+    if (pair !== null) written.add(pair);
     await places.prepare([report.placeId, ...stored.map((s) => s.report.placeId)].filter((p): p is string => p !== null));
     const at = findMatchingEvent(report, stored.map((s) => s.report), places.contains);
     const match = at >= 0 ? stored[at] : undefined;
     if (match) {
-      await tx.events.addEvidence(match.id, evidence);
-      await tx.resolution.addEventReport(match.id, documentId, report);
-      const merged = mergeEventReports(await tx.resolution.eventReports(match.id));
-      await tx.resolution.updateEvent(match.id, merged);
+      writes.join(match.id, evidence, report);
+      // The merge reads every report of the event, this one included.
+      await writes.flush();
+      // Updated now, between the inserts it came between, as PostgreSQL places rows by write order.
+      await tx.resolution.updateEvent(match.id, mergeEventReports(await tx.resolution.eventReports(match.id)));
       eventsMerged++;
       continue;
     }
     const id = `${documentId}:${event.id}`;
-    await tx.events.insert({
-      id,
-      type: event.type,
-      subjectId: report.subjectId,
-      agentId: report.agentId,
-      objectId: report.objectId,
-      placeId: report.placeId,
-      dateFrom: event.date?.from ?? null,
-      dateTo: event.date?.to ?? null,
-      dateText: event.date?.text ?? null,
-      duration: event.duration,
-      charge: event.charge,
-      penalty: event.penalty,
-      modality: event.modality,
-      confidence: event.confidence,
-      evidence,
-      firstDocumentId: documentId,
-      ordinal,
-      createdAt: now,
-    });
-    await tx.resolution.addEventReport(id, documentId, report);
+    writes.insert(
+      {
+        id,
+        type: event.type,
+        subjectId: report.subjectId,
+        agentId: report.agentId,
+        objectId: report.objectId,
+        placeId: report.placeId,
+        dateFrom: event.date?.from ?? null,
+        dateTo: event.date?.to ?? null,
+        dateText: event.date?.text ?? null,
+        duration: event.duration,
+        charge: event.charge,
+        penalty: event.penalty,
+        modality: event.modality,
+        confidence: event.confidence,
+        evidence,
+        firstDocumentId: documentId,
+        ordinal,
+        createdAt: now,
+      },
+      report,
+    );
     eventsCreated++;
   }
+  await writes.flush();
   return { eventsMerged, eventsCreated };
 }

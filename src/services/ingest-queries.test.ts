@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
+import type { SourceDocument } from '../domain/source-document.js';
+import type { Store } from '../store/index.js';
+import { openPostgresStore } from '../store/postgres/index.js';
+import { createTestDatabase, type TestDatabase } from '../store/postgres/testing/test-database.js';
+import { openSqliteStore } from '../store/sqlite/index.js';
+import { ingestDocument } from './ingest.service.js';
+
+/**
+ * Statements one generated report may take to ingest once the store knows its people: 38–55 now,
+ * about 150 when each entity, event and candidate block took its own statements. On PostgreSQL each
+ * is a round trip under the store-wide write lock, so this bounds ingest throughput.
+ */
+const MAX_QUERIES_PER_REPORT = 70;
+
+function* reports(count: number): Generator<SourceDocument> {
+  let n = 0;
+  for (const doc of generateCorpus(Number.MAX_SAFE_INTEGER, 7)) {
+    if (n++ >= count) return;
+    const text = `${doc.text}\n\nReport ${n}.`;
+    const original = new TextEncoder().encode(text);
+    yield {
+      id: doc.id,
+      title: null,
+      text,
+      published: doc.published,
+      source: null,
+      url: null,
+      language: 'en',
+      original,
+      sha256: createHash('sha256').update(original).digest('hex'),
+      mediaType: 'text/plain',
+      origin: `${doc.id}.txt`,
+    };
+  }
+}
+
+/** Statements per report for the last `measured` of `total` generated reports. */
+async function queriesPerReport(store: Store, counter: { count: number }, total: number, measured: number): Promise<number[]> {
+  const out: number[] = [];
+  let n = 0;
+  for (const doc of reports(total)) {
+    const before = counter.count;
+    expect((await ingestDocument(store, doc)).status).toBe('added');
+    if (++n > total - measured) out.push(counter.count - before);
+  }
+  return out;
+}
+
+describe('queries per ingested report', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const db of databases) await db.drop();
+  });
+
+  it('stays bounded on SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chronicle-queries-'));
+    const counter = { count: 0 };
+    const store = await openSqliteStore(join(dir, 'store.db'), { onQuery: () => void counter.count++ });
+    try {
+      const counts = await queriesPerReport(store, counter, 60, 20);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(MAX_QUERIES_PER_REPORT);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stays bounded on PostgreSQL', async (context) => {
+    const db = await createTestDatabase();
+    if (!db) return context.skip();
+    databases.push(db);
+    const counter = { count: 0 };
+    const store = await openPostgresStore(db.url, { onQuery: () => void counter.count++ });
+    try {
+      const counts = await queriesPerReport(store, counter, 60, 20);
+      expect(Math.max(...counts)).toBeLessThanOrEqual(MAX_QUERIES_PER_REPORT);
+    } finally {
+      await store.close();
+    }
+  });
+});
