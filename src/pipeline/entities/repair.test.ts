@@ -144,3 +144,11 @@ describe('more span repairs', () => {
     expect(names(repairMentions(text, [tokens], mentions))).toEqual(['place:Soviet Union']);
   });
 });
+
+describe('hyphenated surnames tagged in part', () => {
+  it('ends the name at the capitalised word glued by a hyphen', () => {
+    const text = 'Abdel-Sattar, 34, was arrested at her home.';
+    const { tokens, mentions } = setup(text, [['Abdel', 'Abdel', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Abdel-Sattar']);
+  });
+});

@@ -90,14 +90,21 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     const particle = /^(?:al|el|bin|ibn|abu|ben|van|von|de|da|di|du|le|la)$/i.test(m.tokens[0]?.text ?? '');
     // "Mona Abdel" + "-" + "Sattar": a hyphenated surname cut at its hyphen.
     const hyphen = tokens[first(m) - 1];
-    const hyphenated = prev && prev.type === 'person' && hyphen?.text === '-' && first(m) === last(prev) + 2 && hyphen.start === prev.end && hyphen.end === m.start;
+    const hyphenated = prev && (prev.type === 'person' || m.type === 'person') && hyphen?.text === '-' && first(m) === last(prev) + 2 && hyphen.start === prev.end && hyphen.end === m.start;
     if (prev && prev.type === 'person' && m.type === 'person' && first(m) === last(prev) + 1 && (particle || prev.tokens.length === 1)) {
       joined[joined.length - 1] = mentionOf(text, [...prev.tokens, ...m.tokens], 'person');
     } else if (prev && hyphenated && hyphen) {
       joined[joined.length - 1] = mentionOf(text, [...prev.tokens, hyphen, ...m.tokens], 'person');
     } else joined.push(m);
   }
-  list = joined;
+  list = joined.map((m) => {
+    // "Abdel-Sattar" with only "Abdel" tagged: the hyphen-glued capitalised word ends the name.
+    const hyphen = tokens[last(m) + 1];
+    const next = tokens[last(m) + 2];
+    const glued = hyphen?.text === '-' && hyphen.start === m.end && next !== undefined && next.start === hyphen.end && /^\p{Lu}\p{Ll}+$/u.test(next.text);
+    const free = glued && !joined.some((o) => o !== m && o.tokens.some((t) => t.start === next.start));
+    return m.type === 'person' && glued && free && next && hyphen ? mentionOf(text, [...m.tokens, hyphen, next], 'person') : m;
+  });
 
   const covering = (i: number): Mention | undefined => list.find((m) => first(m) <= i && i <= last(m));
   const replace = (absorbed: Mention[], made: Mention): void => {

@@ -261,6 +261,17 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     }
   }
 
+  if (frame === 'verb' && /\bamong\s+(?:those|the\s+[\w-]+|them)\s+$/i.test(text.slice(Math.max(sentence.start, trig.start - 40), trig.start))) {
+    // "Among those detained in Diyarbakir were bureau chief X, reporter Y and Z": the names after "were".
+    const were = /^[^.;]*?\s(?:were|was|are)\s/i.exec(text.slice(trig.end, clause.end));
+    const from = were ? trig.end + were[0].length : -1;
+    const r = were ? right.find((x) => x.start >= from && x.entityType === 'person' && x.start - from <= 40) : undefined;
+    if (r) {
+      subj = r;
+      dir = 1;
+    }
+  }
+
   if (!subj && (frame === 'verb' || frame === 'intrans')) {
     // "detained at least 40 people, including student leader X": the named member of an unnamed group.
     const r = includedRef(text, right, trig);

@@ -1023,3 +1023,29 @@ describe('relatives, seizures and custody phrases', () => {
     only(events, 'detention', 'Olga Petrova');
   });
 });
+
+describe('lists of people', () => {
+  const SYDYKOV: EntitySpec = { name: 'Aibek Sydykov', type: 'person' };
+  const TOKTOGULOVA: EntitySpec = { name: 'Nurzhan Toktogulova', type: 'person' };
+
+  it('coordinates people with their ages, and "they" takes the pair up', () => {
+    const text = 'Aibek Sydykov, 29, and Nurzhan Toktogulova, 26, were arrested on February 3. They are charged with tax evasion.';
+    const events = eventsOf(buildInput(text, [SYDYKOV, TOKTOGULOVA]));
+    for (const who of ['Aibek Sydykov', 'Nurzhan Toktogulova']) {
+      only(events, 'arrest', who);
+      only(events, 'charge', who);
+    }
+  });
+
+  it('reads "Among those detained were X, reporter Y and Z"', () => {
+    const text = 'Among those detained in Diyarbakir were bureau chief Aibek Sydykov, reporter Nurzhan Toktogulova and Olga Petrova.';
+    const events = eventsOf(buildInput(text, [SYDYKOV, TOKTOGULOVA, PETROVA]));
+    for (const who of ['Aibek Sydykov', 'Nurzhan Toktogulova', 'Olga Petrova']) only(events, 'arrest', who);
+  });
+
+  it('makes the relative named after a possessive the sentence’s topic', () => {
+    const text = 'Olga Petrova was detained in May. Petrova’s husband, Pavel Ivanov, said officers had warned him not to speak to the media.';
+    const events = eventsOf(buildInput(text, [PETROVA, IVANOV]));
+    only(events, 'threat', 'Pavel Ivanov');
+  });
+});

@@ -177,7 +177,8 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
   const closeSentence = (): void => {
     if (sentenceIndex < 0) return;
     // "Her son, the journalist X, …" is about X: a possessive determiner is not the topic.
-    const first = sentenceRefs.find((r) => personIds(r).length > 0 && !r.generic && r.kind !== 'relative' && !possessiveDeterminer(text, r));
+    // So is a name's possessive before a relative named after it: "Abdel-Sattar's husband, Omar Nabil, said …".
+    const first = sentenceRefs.find((r) => personIds(r).length > 0 && !r.generic && r.kind !== 'relative' && !possessiveDeterminer(text, r) && !POSSESSED_RELATIVE.test(text.slice(r.end, r.end + 40)));
     topics[sentenceIndex] = first ? personIds(first) : [];
     if (first) lastTopic = personIds(first);
     // Coordinated people ("X and Y", "X, Y and Z") make a group that "they" can take up.
@@ -441,8 +442,12 @@ const COORDINATED_ROLE = '(?:brother|sister|wife|husband|son|daughter|colleague|
  * ("Yakobus Doga, a law student at Cenderawasih University, and fellow student Elias Murib").
  */
 export function coordinates(gap: string): boolean {
-  return COORDINATION_GAP.test(gap.replace(APPOSITIVE_START, ''));
+  return COORDINATION_GAP.test(gap.replace(AGE_START, '').replace(APPOSITIVE_START, ''));
 }
+/** An age after a name: "Aibek Sydykov, 29, and Nurzhan Toktogulova, 26, were arrested". */
+const AGE_START = /^\s*,\s*\d{1,3}(?=\s*,)/;
+/** A possessive name before a relative or colleague named next: "X's husband, Y". */
+const POSSESSED_RELATIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}?(?:wife|husband|son|daughter|brother|sister|mother|father|lawyer|colleague|cousin|uncle|aunt|nephew|niece|partner|widow),/;
 const APPOSITIVE_START = /^\s*,\s+(?:a|an|the|his|her|their)\s[^,;()]{1,80}(?=,)/;
 
 export const COORDINATION_GAP = new RegExp(
