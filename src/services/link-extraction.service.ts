@@ -92,7 +92,7 @@ export async function linkExtraction(
   // entity); `current` stands in for re-reading an entity this loop has already changed.
   const linkedIds = ordered.map((d) => d.entityId).filter((id): id is string => id !== null);
   const current = new Map<string, { name: string; attributes: EntityAttributes }>(
-    (await tx.entities.getMany(linkedIds)).map((e) => [e.id, { name: e.name, attributes: e.attributes }]),
+    (await tx.entities.namesAndAttributes(linkedIds)).map((e) => [e.id, { name: e.name, attributes: e.attributes }]),
   );
   const writes = entityWrites(tx);
   for (const decision of ordered) {
@@ -242,7 +242,7 @@ function placeContainment(tx: Store): { contains: PlaceContainment; prepare: (id
     async prepare(ids) {
       const missing = [...new Set(ids)].filter((id) => !geo.has(id));
       if (missing.length === 0) return;
-      const found = new Map((await tx.entities.getMany(missing)).map((e) => [e.id, e]));
+      const found = new Map((await tx.entities.namesAndAttributes(missing)).map((e) => [e.id, e]));
       for (const id of missing) {
         const g = found.get(id)?.attributes['geo'];
         geo.set(id, typeof g === 'object' && g !== null ? (g as { kind?: string; countryCode?: string }) : null);

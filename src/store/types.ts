@@ -42,6 +42,9 @@ export interface EntityRecord {
   sensitivity: Sensitivity;
 }
 
+/** An entity's name and attributes, as linking compares them. */
+export type EntityNameAndAttributes = Pick<EntityRecord, 'id' | 'type' | 'name' | 'attributes'>;
+
 /** An entity to create; `nameKey` is its normalised name (see src/link). */
 export interface NewEntity {
   id: string;
@@ -174,6 +177,8 @@ export interface EntityRepository {
   addMentions(mentions: MentionRecord[]): Promise<void>;
   get(id: string): Promise<EntityRecord | null>;
   getMany(ids: string[]): Promise<EntityRecord[]>;
+  /** Name and attributes of each entity that exists (in no set order): `getMany` without reading aliases. */
+  namesAndAttributes(ids: string[]): Promise<EntityNameAndAttributes[]>;
   /** Entities recorded under any of `keys`, oldest first. */
   findByKeys(keys: string[]): Promise<EntityRecord[]>;
   /** Entities of `type` whose name or an alias has the normalised form `nameKey`; name matches first. */

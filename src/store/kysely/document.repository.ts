@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DocumentRecord, DocumentRepository, NewDocument } from '../types.js';
 import { openBytes, readableText, requireFieldKey } from '../../protect/field-encryption.js';
@@ -23,15 +23,12 @@ export class KyselyDocumentRepository implements DocumentRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(doc: NewDocument): Promise<void> {
-    const last = await this.db
-      .selectFrom('documents')
-      .select((eb) => eb.fn.max('seq').as('seq'))
-      .executeTakeFirst();
     await this.db
       .insertInto('documents')
       .values({
         id: doc.id,
-        seq: Number(last?.seq ?? 0) + 1,
+        // Numbered in the statement itself: one round trip; writers are serialised by the store.
+        seq: sql<number>`(select coalesce(max(seq), 0) + 1 from documents)`,
         sha256: doc.sha256,
         title: doc.title,
         published: doc.published,

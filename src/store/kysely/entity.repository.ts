@@ -1,9 +1,18 @@
 import type { Kysely } from 'kysely';
 import { ENTITY_TYPES, type EntityAttributes, type EntityType } from '../../domain/chronicle-json.js';
 import type { Database } from '../schema.js';
-import type { EntityAlias, EntityKey, EntityRecord, EntityRepository, MentionRecord, NewAlias, NewEntity } from '../types.js';
+import type {
+  EntityAlias,
+  EntityKey,
+  EntityNameAndAttributes,
+  EntityRecord,
+  EntityRepository,
+  MentionRecord,
+  NewAlias,
+  NewEntity,
+} from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
-import { chunk, insertOrIgnore, toEntityRecord } from './rows.js';
+import { chunk, insertOrIgnore, readableAttributes, toEntityRecord } from './rows.js';
 import { attributesToStore } from './sealed-attributes.js';
 
 const COLUMNS = [
@@ -105,6 +114,15 @@ export class KyselyEntityRepository implements EntityRepository {
     }
     const byId = new Map((await this.withAliases(rows)).map((e) => [e.id, e]));
     return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  async namesAndAttributes(ids: string[]): Promise<EntityNameAndAttributes[]> {
+    const out: EntityNameAndAttributes[] = [];
+    for (const part of chunk([...new Set(ids)])) {
+      const rows = await this.db.selectFrom('entities').select(['id', 'type', 'name', 'attributes']).where('id', 'in', part).execute();
+      out.push(...rows.map((r) => ({ id: r.id, type: r.type as EntityType, name: r.name, attributes: readableAttributes(r.attributes, r.id) })));
+    }
+    return out;
   }
 
   async findByKeys(keys: string[]): Promise<EntityRecord[]> {

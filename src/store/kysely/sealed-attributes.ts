@@ -36,21 +36,26 @@ export async function confidentialAttributes(
   return (await confidentialAttributesOf(db, [entityId])).get(entityId) ?? null;
 }
 
-/** Which attributes are confidential, for several entities in two reads; entities that do not exist are left out. */
+/** Which attributes are confidential, for several entities in one read; entities that do not exist are left out. */
 export async function confidentialAttributesOf(db: Kysely<Database>, entityIds: readonly string[]): Promise<Map<string, AttributeLevels>> {
   const out = new Map<string, AttributeLevels>();
   for (const part of chunk([...new Set(entityIds)])) {
-    const entities = await db.selectFrom('entities').select(['id', 'sensitivity']).where('id', 'in', part).execute();
-    if (entities.length === 0) continue;
-    const marks = await db
+    // Each entity's level with its attributes' own marks, one row per mark (or one without).
+    const rows = await db
       .withTables<MarkTables>()
-      .selectFrom('attribute_sensitivity')
-      .select(['entity_id', 'attribute', 'sensitivity'])
-      .where('entity_id', 'in', entities.map((e) => e.id))
+      .selectFrom('entities')
+      .leftJoin('attribute_sensitivity', 'attribute_sensitivity.entity_id', 'entities.id')
+      .select(['entities.id', 'entities.sensitivity', 'attribute_sensitivity.attribute', 'attribute_sensitivity.sensitivity as mark'])
+      .where('entities.id', 'in', part)
       .execute();
-    for (const entity of entities) {
-      const own = new Map(marks.filter((m) => m.entity_id === entity.id).map((m) => [m.attribute, m.sensitivity]));
-      out.set(entity.id, { isConfidential: (key) => (own.get(key) ?? entity.sensitivity) === 'confidential' });
+    const own = new Map<string, { level: string; marks: Map<string, string> }>();
+    for (const r of rows) {
+      const entity = own.get(r.id) ?? { level: r.sensitivity, marks: new Map<string, string>() };
+      if (r.attribute !== null && r.mark !== null) entity.marks.set(r.attribute, r.mark);
+      own.set(r.id, entity);
+    }
+    for (const [id, { level, marks }] of own) {
+      out.set(id, { isConfidential: (key) => (marks.get(key) ?? level) === 'confidential' });
     }
   }
   return out;
