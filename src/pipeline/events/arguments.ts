@@ -28,6 +28,9 @@ export interface SentenceView {
   text: string;
 }
 
+/** "was among 16 political prisoners (freed …)", "is one of the journalists (detained …)". */
+const AMONG_GROUP = /\b(?:was|were|is|are)\s+(?:among|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i;
+
 /** "together with", "along with": companions in the same event. */
 const ALONG_WITH = /\b(?:together|along) with\s+/i;
 
@@ -259,6 +262,11 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
         dir = 1;
       }
     }
+  }
+
+  if (!subj && frame === 'verb' && AMONG_GROUP.test(text.slice(clause.start, trig.start))) {
+    // "X was among 16 political prisoners freed on Thursday": the one named before "was among".
+    subj = nearestLeft();
   }
 
   if (frame === 'verb' && /\bamong\s+(?:those|the\s+[\w-]+|them)\s+$/i.test(text.slice(Math.max(sentence.start, trig.start - 40), trig.start))) {

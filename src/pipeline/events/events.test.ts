@@ -1049,3 +1049,24 @@ describe('lists of people', () => {
     only(events, 'threat', 'Pavel Ivanov');
   });
 });
+
+describe('custody, warnings and warrants', () => {
+  it('reads "X was among 16 political prisoners freed", "remanded them in custody" and days in police cells', () => {
+    const text =
+      'Pavel Ivanov was among 16 political prisoners freed on Thursday. A judge remanded them in custody for two months. ' +
+      'Olga Petrova spent three days in police cells.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA], [{ text: 'three days', value: 'P3D' }]));
+    only(events, 'release', 'Pavel Ivanov');
+    only(events, 'detention', 'Olga Petrova');
+  });
+
+  it('reads warnings given to a person as threats, and a warrant for her arrest as wanted', () => {
+    const text =
+      'Olga Petrova was warned to stop speaking to foreign media. Pavel Ivanov said officers warned him that his son would rot in prison. ' +
+      'A court in Istanbul issued a warrant for her arrest last year.';
+    const events = eventsOf(buildInput(text, [PETROVA, IVANOV]));
+    only(events, 'threat', 'Olga Petrova');
+    only(events, 'threat', 'Pavel Ivanov');
+    only(events, 'wanted', 'Olga Petrova');
+  });
+});

@@ -51,6 +51,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'asset_freeze', frame: 'owner', pattern: '(?:froze|frozen|seized|confiscated|expropriated) (?:the |his |her |their )?(?:family |[\\w-]+-owned )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?)(?:,? and (?:the |his |her |their )?(?:home|house|apartment|flat|property|properties|assets|savings|business|(?:bank )?accounts?))? (?:of|belonging to)' },
   { type: 'asset_freeze', frame: 'noun', pattern: 'asset freeze|freezing of ' + P + ' (?:bank )?(?:accounts?|assets)|confiscation of ' + P + ' (?:property|assets)' },
   // wanted before arrest: "arrest warrant", "ordered her arrest"
+  { type: 'wanted', frame: 'owner', pattern: '(?:warrants?|orders?) for (?:his|her|their) (?:arrest|detention)' },
   { type: 'wanted', frame: 'noun', pattern: '(?:international )?(?:arrest warrant|warrant for ' + P + ' arrest)|(?:interpol )?red notice|wanted list|international search list' },
   { type: 'wanted', frame: 'owner', pattern: '(?:ordered|sanctioned|authori[sz]ed) ' + P + ' arrest(?: in absentia)?' },
   { type: 'wanted', frame: 'verb', pattern: '(?:put|placed|added) (?:him|her|them) (?:on|to) (?:a|an|the) (?:international |interstate |federal |national )?wanted list' },
@@ -68,6 +69,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'imprisonment', frame: 'intrans', pattern: '(?:after|following) ' + N + ' ' + UNIT + ' (?:in (?:prison|jail)|behind bars)' },
   { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:the )?(?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) (?:(?:his|her|their) (?:first |last )?)?' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|(?:pre-?trial |administrative |preventive )?detention|police custody|custody|jail cell|police cells?|isolation ward)' },
   { type: 'detention', frame: 'noun', pattern: '(?:deportation|removal|immigration|migrant) (?:detention )?(?:centre|center|facility|camp)' },
+  { type: 'detention', frame: 'verb', pattern: 'remanded (?:him|her|them) (?:in|into) (?:pre-?trial )?(?:custody|detention)' },
+  { type: 'detention', frame: 'intrans', pattern: '(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:[\\w-]+ ){1,5}?(?:detention (?:centre|center)|cells?)\\b' },
   // A bare "arrest" is the noun ("since his arrest"); the verb shows its ending.
   { type: 'arrest', frame: 'verb', pattern: '(?:re-?)?arrest(?:ed|ing)|(?:re-?)?detain(?:s|ed|ing)?|apprehended|seized|rounded up|taken into custody|captured|nabbed|picked up (?:(?:in|at|from|outside|near) (?:[\\w-]+ ){1,3}?)?by (?:the )?(?:police|soldiers|troops|gendarmes|security (?:forces|agents|officers)|intelligence (?:agents|officers))|handcuffed' },
   { type: 'arrest', frame: 'noun', pattern: 'arrests?|detention' },
@@ -113,7 +116,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'killing', frame: 'intrans', pattern: 'died (?:at|in) (?:a |an |the )?(?:[\\w-]+ ){0,2}(?:interrogation|detention|police|military|prison) (?:centre|center|facility|station|camp|base|cell|hospital)|died (?:in custody|in prison|in detention|after|of|from|following)|was found dead|were found dead' },
   { type: 'killing', frame: 'noun', pattern: '(?:the )?(?:dead )?body of' },
   { type: 'killing', frame: 'noun', pattern: 'death in (?:police |military |state )?(?:custody|detention|prison) of|murder of|killing of|assassination of|death of' },
-  { type: 'threat', frame: 'verb', pattern: 'warned (?:him|her|them) (?:to|not to|against)|warned by (?:[\\w-]+ ){1,4}?(?:to stop|to end|to quit|to give up|not to|against)|followed by (?:unknown |unidentified |plain-?clothes )?(?:men|agents|officers|people|cars?)|threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
+  { type: 'threat', frame: 'intrans', pattern: '(?:was|were|been|being) (?:repeatedly |publicly )?warned (?:to|not to|against|that)' },
+  { type: 'threat', frame: 'verb', pattern: 'warned (?:him|her|them) (?:to|not to|against|that)|warned by (?:[\\w-]+ ){1,4}?(?:to stop|to end|to quit|to give up|not to|against)|followed by (?:unknown |unidentified |plain-?clothes )?(?:men|agents|officers|people|cars?)|threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
   { type: 'threat', frame: 'noun', pattern: 'threatening (?:phone )?(?:calls|messages|letters|texts|visits)|(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
   { type: 'lawsuit', frame: 'verb', pattern: 'sued|fined' },
   { type: 'lawsuit', frame: 'intrans', pattern: '(?:paid|paying|pay|pays|ordered to pay) a fine' },
