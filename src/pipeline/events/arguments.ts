@@ -35,7 +35,7 @@ const AMONG_GROUP = /\b(?:was|were|is|are)\s+(?:among|one\s+of)\s+(?:the\s+)?(?:
 const ALONG_WITH = /\b(?:together|along) with\s+/i;
 
 /** A speaker's verb and the start of what was said, with no parenthetical comma ("he says, he was"). */
-const SAID_THAT = new RegExp(`^\\s+${SPEECH}\\s+(?:(?:on|last|this)\\s+\\w+\\s+)?(?:that\\s+)?[^,;]*$`);
+const SAID_THAT = new RegExp(`^,?\\s+${SPEECH}\\s+(?:(?:the\\s+)?[\\w-]+\\s+(?=that\\b))?(?:(?:on|last|this)\\s+\\w+\\s+)?(?:that\\s+)?[^,;]*$`);
 
 // "remains banned", "stayed detained" read like the passive they continue.
 const AUX = /^(?:was|were|is|are|be|been|being|am|get|got|gets|getting|has|have|had|remains?|remained|stays?|stayed|'s|’s)$/i;
@@ -312,7 +312,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     type !== 'protest' &&
     type !== 'protest_dispersal' &&
     ((frame === 'noun' && sentence.tokens[tokenIndexAt(sentence, trig.start)]?.pos !== 'VERB') ||
-      (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig)) ||
+      (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig, text)) ||
       frame === 'owner') &&
     !refs.some((r) => r.entityType === 'person' || r.kind !== 'name')
   ) {
@@ -385,7 +385,11 @@ function objectRelative(text: string, left: Ref[], clause: Clause): [Ref, Ref | 
 }
 
 /** "63 people were detained": the passive has its own (unnamed) subject, so it is nobody we know. */
-function commonNounSubject(s: Sentence, trig: TriggerMatch): boolean {
+/** A counted or unnamed crowd as the clause subject: "21 people, including four officers, were killed". */
+const COUNTED_PEOPLE = /\b(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|many|more than \d[\d,]*)\s+(?:[\w-]+\s+){0,2}(?:people|persons|men|women|protesters|demonstrators|activists|journalists|civilians|officers|soldiers|students|detainees|prisoners|others)\b/i;
+
+function commonNounSubject(s: Sentence, trig: TriggerMatch, text?: string): boolean {
+  if (text !== undefined && COUNTED_PEOPLE.test(text.slice(s.start, trig.start))) return true;
   let i = tokenIndexAt(s, trig.start) - 1;
   while (i >= 0) {
     const t = s.tokens[i];

@@ -1070,3 +1070,17 @@ describe('custody, warnings and warrants', () => {
     only(events, 'wanted', 'Olga Petrova');
   });
 });
+
+describe('who is not the subject', () => {
+  it('does not give "his client had been beaten" to the lawyer who told the court', () => {
+    const text = 'Pavel Ivanov was sentenced on Tuesday. His lawyer, Olga Petrova, told the court that his client had been beaten during interrogation.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.some((v) => v.who === 'Olga Petrova')).toBe(false);
+  });
+
+  it('does not give a counted crowd’s killing to the story’s person', () => {
+    const text = 'Olga Petrova was sentenced on Tuesday. The government says 21 people, including four officers, were killed.';
+    const events = eventsOf(buildInput(text, [PETROVA]));
+    expect(events.some((v) => v.type === 'killing' && v.who === 'Olga Petrova')).toBe(false);
+  });
+});
