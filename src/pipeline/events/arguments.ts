@@ -273,7 +273,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     // "Among those detained in Diyarbakir were bureau chief X, reporter Y and Z": the names after "were".
     const were = /^[^.;]*?\s(?:were|was|are)\s/i.exec(text.slice(trig.end, clause.end));
     const from = were ? trig.end + were[0].length : -1;
-    const r = were ? right.find((x) => x.start >= from && x.entityType === 'person' && x.start - from <= 40) : undefined;
+    const r = were ? right.find((x) => x.start >= from && x.entityType === 'person' && x.start - from <= 40 && !isPossessor(text, x)) : undefined;
     if (r) {
       subj = r;
       dir = 1;

@@ -12,6 +12,7 @@ const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d
 const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed)\s+(?:[\w’'-]+\s+){0,10}?to\s+(?:\w+\s+){0,4}$/i;
 const APPEAL = /\b(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|seek(?:s|ing)?|sought|press(?:ed|es|ing)? for|campaign(?:ed|s|ing)? for|appeal(?:ed|s|ing)? for|fight(?:s|ing)? for|fought for)\s+(?:[\w’'-]+\s+){0,3}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
+const DEMAND_ITEM = /^[\s\-–—•*·]*(?:\d+[.)]\s*)?(?:(?:immediately|promptly|urgently)\s+)?(?:and\s+unconditionally\s+)?(?:release|free|drop|withdraw|investigate|end|stop|lift|ensure|guarantee|allow|repeal|quash|halt|cease|grant|restore|reopen|unblock|return|overturn|refrain|hold|bring|provide|disclose)\b/i;
 // "warned him to stop organising protests", "gave up journalism": what stops is no event.
 const CEASED = /\b(?:stop|stops|stopped|stopping|quit|quits|cease|ceases|ceased|refrain(?:ed)? from|give up|gives up|gave up|giving up)\s+(?:[\w-]+ing\s+)?(?:\w+\s+){0,1}$/i;
 // A condition of bail or probation is itself the restriction: "must surrender his passport".
@@ -32,6 +33,9 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   if (NEGATION.test(near) && !governedNominal && trig.pattern.type !== 'extradition_refused' && trig.pattern.type !== 'restriction') return 'negated';
   if (/\bwithout\s+(?:being\s+)?$/i.test(before)) return 'negated';
   if (CONDITION.test(text.slice(sentence.start, sentence.end)) || /\b(?:if|unless)\b/i.test(before)) return 'hypothetical';
+  // A demand in a list ("- immediately and unconditionally release X;", "2. withdraw the extradition request"): not a fact.
+  const lineStart = Math.max(sentence.start, text.lastIndexOf('\n', trig.start) + 1);
+  if (DEMAND_ITEM.test(text.slice(lineStart, trig.end))) return 'hypothetical';
   if (CEASED.test(near) || DENIED.test(sentenceBefore.slice(-90))) return 'negated';
   if (trig.pattern.type === 'restriction' && OBLIGED.test(near)) return 'asserted';
   // "demanded his immediate release", "called for her release": an appeal, not a fact.

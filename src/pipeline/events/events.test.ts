@@ -1084,3 +1084,20 @@ describe('who is not the subject', () => {
     expect(events.some((v) => v.type === 'killing' && v.who === 'Olga Petrova')).toBe(false);
   });
 });
+
+describe('demands and longer lists', () => {
+  it('keeps the demands of a press release out of the facts', () => {
+    const text =
+      'Pavel Ivanov was sentenced to nine years in June.\n\nThe Watch calls on the authorities to:\n' +
+      '- immediately and unconditionally release Pavel Ivanov and quash his conviction;\n- investigate the assault on Olga Petrova.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.filter((v) => v.modality === 'asserted').map((v) => [v.type, v.who])).toEqual([['sentence', 'Pavel Ivanov']]);
+  });
+
+  it('coordinates people behind occupation-shaped words, and "all six" style counts take the group up', () => {
+    const text = 'Cameraman Pavel Ivanov and project coordinator Olga Petrova were jailed for five years. All three were arrested in November.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'arrest', 'Pavel Ivanov');
+    only(events, 'arrest', 'Olga Petrova');
+  });
+});

@@ -42,9 +42,9 @@ export interface References {
 }
 
 const PRONOUN_RE =
-  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its|which|both|the (?:two|three|four|pair)|all of whom|all (?:three|four))\b/gi;
+  /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its|which|both|the (?:two|three|four|pair)|all of whom|all (?:three|four|five|six|seven|eight|nine|ten))\b/gi;
 /** Plural references that take up a group named before ("X and Y were arrested … Both were charged"). */
-const GROUP_WORDS = /^(?:they|them|their|themselves|both|the (?:two|three|four|pair)|all of whom|all (?:three|four))$/i;
+const GROUP_WORDS = /^(?:they|them|their|themselves|both|the (?:two|three|four|pair)|all of whom|all (?:three|four|five|six|seven|eight|nine|ten))$/i;
 export const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
 
 type Gender = 'm' | 'f' | null;
@@ -436,6 +436,8 @@ function possessiveDeterminer(text: string, r: Ref): boolean {
  * What may stand between coordinated people: "X and Y", "X, Y and Z", "X and fellow student Y",
  * "X and her brother, Y".
  */
+/** A word shaped like an occupation ("cameraman", "coordinator", "presenter"), never a verb form. */
+const ROLE_SHAPED = '[a-z-]*(?:er|or|ist|man|woman|ian|ant|ent|ee)';
 const COORDINATED_ROLE = '(?:brother|sister|wife|husband|son|daughter|colleague|cousin|nephew|niece|mother|father|student|activist|journalist|blogger|lawyer|reporter|editor)';
 /**
  * Whether `gap` joins two people: a coordination, after an appositive on the first one if any
@@ -451,7 +453,7 @@ const POSSESSED_RELATIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}?(?:wife|husband|son|d
 const APPOSITIVE_START = /^\s*,\s+(?:a|an|the|his|her|their)\s[^,;()]{1,80}(?=,)/;
 
 export const COORDINATION_GAP = new RegExp(
-  `^\\s*(?:,|and|&|,\\s*and)\\s*(?:(?:(?:his|her|their|fellow|the)\\s+)?(?:[a-z-]+\\s+)?${COORDINATED_ROLE}\\s*,?\\s*)?$`,
+  `^\\s*(?:,|and|&|,\\s*and)\\s*(?:(?:(?:his|her|their|fellow|the)\\s+)?(?:[a-z-]+\\s+)?(?:${COORDINATED_ROLE}|${ROLE_SHAPED})\\s*,?\\s*)?$`,
 );
 
 export const ROLE =
