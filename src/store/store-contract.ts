@@ -212,6 +212,101 @@ export function describeStoreContract(engine: string, factory: StoreFactory): vo
       });
     });
 
+    describe('batched forms used by linking', () => {
+      async function seed(): Promise<void> {
+        await store.documents.insert(buildNewDocument({ id: 'd1' }));
+        await store.entities.insertMany([
+          buildNewEntity('d1', { id: 'a', name: 'Aidos Sadykov', attributes: { roles: ['journalist'] } }),
+          buildNewEntity('d1', { id: 'b', name: 'Bolat Sadykov' }),
+          buildNewEntity('d1', { id: 'o', type: 'organization', name: 'Sadykov Foundation' }),
+        ]);
+        await store.entities.addAliasesOf([
+          { entityId: 'a', alias: 'Sadykov', aliasKey: 'sadykov' },
+          { entityId: 'a', alias: 'A. Sadykov', aliasKey: 'a. sadykov' },
+          { entityId: 'a', alias: 'Sadykov', aliasKey: 'sadykov' },
+        ]);
+        await store.entities.addKeysOf(['a', 'b', 'o'].map((entityId) => ({ entityId, key: 'p:s:sadykov' })));
+        await store.entities.addKeysOf([{ entityId: 'a', key: 'p:n:aidos sadykov' }]);
+        await store.resolution.addFeaturesOf([
+          { entityId: 'a', feature: 'place:almaty' },
+          { entityId: 'a', feature: 'org:hrw' },
+          { entityId: 'b', feature: 'place:almaty' },
+        ]);
+      }
+
+      it('reads candidate blocks at once exactly as one by one', async () => {
+        await seed();
+        const requests = [
+          { type: 'person' as const, keys: ['p:s:sadykov'], limit: 50, features: ['place:almaty'] },
+          { type: 'person' as const, keys: ['p:n:aidos sadykov'], limit: 50 },
+          { type: 'organization' as const, keys: ['p:s:sadykov', 'p:n:aidos sadykov'], limit: 50, features: [] },
+          // The limit cuts this block: which entity it keeps is the single query's choice.
+          { type: 'person' as const, keys: ['p:s:sadykov'], limit: 1, features: ['org:hrw'] },
+          { type: 'person' as const, keys: [], limit: 50 },
+          { type: 'place' as const, keys: ['p:n:aidos sadykov'], limit: 50 },
+        ];
+        const one = await Promise.all(requests.map((r) => store.resolution.candidates(r.type, r.keys, r.limit, r.features)));
+        expect(await store.resolution.candidatesMany(requests)).toEqual(one);
+        expect(one[1]?.map((c) => [c.id, c.names[0], [...c.names].sort(), [...c.context].sort()])).toEqual([
+          ['a', 'Aidos Sadykov', ['A. Sadykov', 'Aidos Sadykov', 'Sadykov'], ['org:hrw', 'place:almaty', 'role:journalist']],
+        ]);
+        expect(one[2]?.map((c) => c.id)).toEqual(['o']);
+        expect(one[3]).toHaveLength(1);
+      });
+
+      it('reads the events of several (subject, type) pairs as eventsOf reads each', async () => {
+        await seed();
+        await store.events.insertMany([
+          buildNewEvent('d1', { id: 'v1', subjectId: 'a', type: 'arrest', evidence: [{ documentId: 'd1', start: 0, end: 5, text: 'Aidos' }] }),
+          buildNewEvent('d1', { id: 'v2', subjectId: 'a', type: 'arrest' }),
+          buildNewEvent('d1', { id: 'v3', subjectId: 'b', type: 'arrest', evidence: [{ documentId: 'd1', start: 6, end: 13, text: 'Sadykov' }] }),
+          buildNewEvent('d1', { id: 'v4', subjectId: 'a', type: 'sentence' }),
+        ]);
+        await store.events.addEvidenceOf([
+          { eventId: 'v2', documentId: 'd1', start: 14, end: 17, text: 'was' },
+          { eventId: 'v1', documentId: 'd1', start: 18, end: 25, text: 'granted' },
+        ]);
+        // An updated row moves in PostgreSQL's heap: the batched read must still follow each pair's own order.
+        const [first] = await store.resolution.eventsOf('a', 'arrest');
+        if (first) await store.resolution.updateEvent(first.id, { ...first.report, charge: 'hooliganism' });
+        const pairs = [
+          { subjectId: 'a', type: 'arrest' },
+          { subjectId: 'b', type: 'arrest' },
+          { subjectId: 'a', type: 'sentence' },
+          { subjectId: 'a', type: 'release' },
+        ];
+        const many = await store.resolution.eventsOfMany(pairs);
+        for (const p of pairs) {
+          const own = many.filter((e) => e.report.subjectId === p.subjectId && e.report.type === p.type);
+          expect(own).toEqual(await store.resolution.eventsOf(p.subjectId, p.type));
+        }
+        expect(many).toHaveLength(4);
+        expect((await store.events.get('v1'))?.evidence.map((e) => e.text)).toEqual(['Aidos', 'granted']);
+        expect((await store.events.get('v2'))?.evidence.map((e) => e.text)).toEqual(['was']);
+        expect((await store.search.search('granted')).filter((h) => h.kind === 'evidence').map((h) => h.eventId)).toEqual(['v1']);
+      });
+
+      it('numbers log entries in the order given, after those already there', async () => {
+        await seed();
+        const entry = (entityId: string) => ({
+          at: '2026-01-01T00:00:00.000Z',
+          actor: 'system',
+          action: 'new' as const,
+          entityId,
+          otherId: null,
+          documentId: 'd1',
+          rule: 'new',
+          score: 0,
+          detail: null,
+        });
+        await store.resolution.log(entry('b'));
+        await store.resolution.logMany([entry('a'), entry('o'), entry('a')]);
+        await store.resolution.logMany([]);
+        expect((await store.resolution.logFor('a')).map((e) => e.seq)).toEqual([2, 4]);
+        expect((await store.resolution.logFor('o')).map((e) => e.seq)).toEqual([3]);
+      });
+    });
+
     it('stores timexes in order, with their mod', async () => {
       await store.documents.insert(buildNewDocument({ id: 'd1' }));
       await store.timexes.insert('d1', [
