@@ -19,3 +19,12 @@ describe('segment', () => {
     ]);
   });
 });
+
+describe('words with letters beyond Latin-1', () => {
+  it('keeps Polish, Turkish, South Slavic and Vietnamese names whole, with exact offsets', () => {
+    const text = 'Jelena Marković met Łukasz Świątek, Ayşe Güneş and Nguyễn Văn An in Łódź.';
+    const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+    expect(tokens.map((t) => t.text)).toEqual(['Jelena', 'Marković', 'met', 'Łukasz', 'Świątek', ',', 'Ayşe', 'Güneş', 'and', 'Nguyễn', 'Văn', 'An', 'in', 'Łódź', '.']);
+    for (const t of tokens) expect(text.slice(t.start, t.end)).toBe(t.text);
+  });
+});

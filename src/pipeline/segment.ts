@@ -81,10 +81,30 @@ function segmentBlock(offset: number, block: string, out: Sentence[]): void {
   }
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
   for (const [first, last] of spans) {
-    const tokens = located.slice(first, last + 1).filter((t): t is Token => t !== null);
+    const tokens = joinSplitWords(located.slice(first, last + 1).filter((t): t is Token => t !== null));
     const head = tokens[0];
     const tail = tokens[tokens.length - 1];
     if (!head || !tail) continue;
     out.push({ start: head.start, end: tail.end, tokens });
   }
+}
+
+const LETTER_END = /[\p{L}\p{M}]$/u;
+const LETTER_START = /^[\p{L}\p{M}]/u;
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * wink's tokenizer breaks words at letters beyond Latin-1 ("Markovi|ć", "Ł|ukasz", "Ay|ş|e"), which would cut
+ * Polish, Czech, Turkish, South Slavic and Vietnamese names apart. Touching letter runs, one of them with such
+ * a letter, are one word again; the part of speech of a proper noun among them wins.
+ */
+function joinSplitWords(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    const prev = out[out.length - 1];
+    if (prev && prev.end === t.start && LETTER_END.test(prev.text) && LETTER_START.test(t.text) && (BEYOND_ASCII.test(prev.text) || BEYOND_ASCII.test(t.text))) {
+      out[out.length - 1] = { start: prev.start, end: t.end, text: prev.text + t.text, pos: prev.pos === 'PROPN' || t.pos === 'PROPN' ? 'PROPN' : prev.pos };
+    } else out.push(t);
+  }
+  return out;
 }

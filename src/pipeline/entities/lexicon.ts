@@ -86,7 +86,8 @@ export const ORG_HEADS: ReadonlySet<string> = new Set([
 /** Words that name an institution, never a person, even after a title word ("General Security", "State Security"). */
 export const INSTITUTION_WORDS: ReadonlySet<string> = new Set([
   'security', 'intelligence', 'police', 'army', 'staff', 'command', 'prosecutor', 'prosecution', 'inspectorate',
-  'directorate', 'council', 'assembly',
+  'directorate', 'council', 'assembly', 'branch', 'unit', 'department', 'division', 'squad', 'service', 'agency',
+  'bureau', 'court', 'ministry', 'committee', 'commission',
 ]);
 
 /** Nouns that follow a name and tell its type ("Time magazine", "Almaty region"): kept out of the name. */

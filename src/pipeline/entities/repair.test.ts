@@ -152,3 +152,12 @@ describe('hyphenated surnames tagged in part', () => {
     expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Abdel-Sattar']);
   });
 });
+
+describe('names with letters beyond Latin-1', () => {
+  it('recognizes a Serbian surname whole', () => {
+    const text = 'His lawyer, Jelena Marković, says the case is a pretext. Marković said he applied for asylum.';
+    const people = recognizeEntities(segment(text)).filter((e) => e.type === 'person');
+    expect(people.map((e) => e.name)).toContain('Jelena Marković');
+    expect(people.every((e) => !e.name.endsWith('Markovi'))).toBe(true);
+  });
+});
