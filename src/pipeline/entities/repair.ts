@@ -9,22 +9,20 @@ import type { Mention, MentionType } from './mentions.js';
  * organization or place although the sentence says what they are ("radio reporter Floriane Niyonzima").
  */
 export function repairMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
-  const bySequence = new Map<readonly Token[], Mention[]>();
-  const sequenceOf = new Map<number, readonly Token[]>();
-  for (const tokens of sequences) for (const t of tokens) sequenceOf.set(t.start, tokens);
-  const loose: Mention[] = [];
-  for (const m of mentions) {
-    const tokens = sequenceOf.get(m.tokens[0]?.start ?? -1);
-    if (!tokens) {
-      loose.push(m);
-      continue;
-    }
-    const list = bySequence.get(tokens) ?? [];
-    list.push(m);
-    bySequence.set(tokens, list);
+  // Mentions and sequences both run in document order: one walk hands each sequence its mentions.
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const out: Mention[] = [];
+  let at = 0;
+  for (const tokens of sequences) {
+    const head = tokens[0];
+    const tail = tokens[tokens.length - 1];
+    if (!head || !tail) continue;
+    while (at < sorted.length && (sorted[at]?.start ?? 0) < head.start) out.push(sorted[at++] as Mention);
+    const mine: Mention[] = [];
+    while (at < sorted.length && (sorted[at]?.start ?? 0) < tail.end) mine.push(sorted[at++] as Mention);
+    if (mine.length) out.push(...repairSequence(text, tokens, mine));
   }
-  const out = [...loose];
-  for (const [tokens, list] of bySequence) out.push(...repairSequence(text, tokens, list));
+  while (at < sorted.length) out.push(sorted[at++] as Mention);
   return out.sort((a, b) => a.start - b.start);
 }
 
