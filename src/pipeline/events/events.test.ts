@@ -1101,3 +1101,13 @@ describe('demands and longer lists', () => {
     only(events, 'arrest', 'Olga Petrova');
   });
 });
+
+describe('marches and people led away', () => {
+  it('reads "joined a march" as a protest and "was led away to a prison" as no founding', () => {
+    const text = 'Pavel Ivanov and Olga Petrova joined a march from the Philharmonic. Ivanov was led away in handcuffs to the Bangkok Remand Prison.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA, { name: 'Bangkok Remand Prison', type: 'organization' }]));
+    only(events, 'protest', 'Pavel Ivanov');
+    only(events, 'protest', 'Olga Petrova');
+    expect(events.some((v) => v.type === 'founding')).toBe(false);
+  });
+});
