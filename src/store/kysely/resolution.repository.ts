@@ -308,8 +308,7 @@ export class KyselyResolutionRepository implements ResolutionRepository {
   }
 
   async eventsOf(subjectId: string, type: string): Promise<StoredEventReport[]> {
-    const rows = await this.db.selectFrom('events').selectAll().where('subject_id', '=', subjectId).where('type', '=', type).execute();
-    return rows.map(toStoredEventReport);
+    return this.eventsOfMany([{ subjectId, type }]);
   }
 
   async eventsOfMany(pairs: ReadonlyArray<{ subjectId: string; type: string }>): Promise<StoredEventReport[]> {
@@ -319,10 +318,11 @@ export class KyselyResolutionRepository implements ResolutionRepository {
     // order (PostgreSQL's heap and index orders differ once a row has been updated).
     for (const part of chunk(unique, 200)) {
       const [first, ...rest] = part.map((p) =>
-        this.db.selectFrom('events').selectAll().where('subject_id', '=', p.subjectId).where('type', '=', p.type),
+        this.db.selectFrom('events').selectAll().select(FIRST_SEQ).where('subject_id', '=', p.subjectId).where('type', '=', p.type),
       );
       if (!first) continue;
       const rows = await rest.reduce((q, branch) => q.unionAll(branch), first).execute();
+      rows.sort((a, b) => Number(a.first_seq) - Number(b.first_seq) || a.ordinal - b.ordinal);
       out.push(...rows.map(toStoredEventReport));
     }
     return out;
@@ -493,6 +493,13 @@ function groupBy<R extends { r: unknown }, T>(rows: readonly R[], pick: (row: R)
 }
 
 /** An events row as a report to match a new one against. */
+/**
+ * Stored events in the order they were first reported (their document's number, then their place in it):
+ * a report that fits two stored events joins the same one on SQLite and PostgreSQL, whatever order the
+ * engine reads rows in.
+ */
+const FIRST_SEQ = sql<number>`(select d.seq from documents d where d.id = events.first_document_id)`.as('first_seq');
+
 function toStoredEventReport(r: Selectable<ResolutionDatabase['events']>): StoredEventReport {
   return {
     id: r.id,
