@@ -12,7 +12,7 @@ import type {
   NewEntity,
 } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
-import { chunk, insertOrIgnore, readableAttributes, toEntityRecord } from './rows.js';
+import { chunk, insertOrIgnore, readableAttributes, reviewShape, sameShapeRuns, toEntityRecord } from './rows.js';
 import { attributesToStore } from './sealed-attributes.js';
 
 const COLUMNS = [
@@ -35,15 +35,11 @@ export class KyselyEntityRepository implements EntityRepository {
   }
 
   async insertMany(entities: NewEntity[]): Promise<void> {
-    // Rows with and without the optional columns go in separate statements: SQLite has no DEFAULT in VALUES.
-    const shape = (e: NewEntity) => `${e.status !== undefined}|${e.sensitivity !== undefined}`;
-    for (let start = 0; start < entities.length; ) {
-      let end = start + 1;
-      while (end < entities.length && end - start < 500 && shape(entities[end] as NewEntity) === shape(entities[start] as NewEntity)) end++;
+    for (const run of sameShapeRuns(entities, 500, reviewShape)) {
       await this.db
         .insertInto('entities')
         .values(
-          entities.slice(start, end).map((entity) => ({
+          run.map((entity) => ({
             id: entity.id,
             type: entity.type,
             name: entity.name,
@@ -57,7 +53,6 @@ export class KyselyEntityRepository implements EntityRepository {
           })),
         )
         .execute();
-      start = end;
     }
   }
 

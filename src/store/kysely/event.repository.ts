@@ -2,7 +2,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, EventTable } from '../schema.js';
 import type { EventEvidence, EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
-import { chunk, toEventRecord } from './rows.js';
+import { chunk, reviewShape, sameShapeRuns, toEventRecord } from './rows.js';
 
 /** Events and their evidence through portable Kysely queries. */
 export class KyselyEventRepository implements EventRepository {
@@ -13,15 +13,11 @@ export class KyselyEventRepository implements EventRepository {
   }
 
   async insertMany(events: NewEvent[]): Promise<void> {
-    // Rows with and without the optional columns go in separate statements: SQLite has no DEFAULT in VALUES.
-    const shape = (e: NewEvent) => `${e.status !== undefined}|${e.sensitivity !== undefined}`;
-    for (let start = 0; start < events.length; ) {
-      let end = start + 1;
-      while (end < events.length && end - start < 300 && shape(events[end] as NewEvent) === shape(events[start] as NewEvent)) end++;
+    for (const run of sameShapeRuns(events, 300, reviewShape)) {
       await this.db
         .insertInto('events')
         .values(
-          events.slice(start, end).map((event) => ({
+          run.map((event) => ({
             id: event.id,
             type: event.type,
             subject_id: event.subjectId,
@@ -44,7 +40,6 @@ export class KyselyEventRepository implements EventRepository {
           })),
         )
         .execute();
-      start = end;
     }
     await this.addEvidenceOf(events.flatMap((event) => event.evidence.map((e) => ({ eventId: event.id, ...e }))));
   }

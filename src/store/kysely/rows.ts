@@ -111,3 +111,20 @@ export async function insertOrIgnore<DB, T extends keyof DB & string>(
       .execute();
   }
 }
+
+/**
+ * Consecutive runs of at most `max` items of one shape, in order. Rows that set optional columns and rows
+ * that leave them to their defaults go in separate statements: SQLite has no DEFAULT in VALUES.
+ */
+export function* sameShapeRuns<T>(items: readonly T[], max: number, shapeOf: (item: T) => string): Generator<T[]> {
+  for (let start = 0; start < items.length; ) {
+    const shape = shapeOf(items[start] as T);
+    let end = start + 1;
+    while (end < items.length && end - start < max && shapeOf(items[end] as T) === shape) end++;
+    yield items.slice(start, end);
+    start = end;
+  }
+}
+
+/** The shape of a row whose review status and sensitivity may be left to their defaults. */
+export const reviewShape = (row: { status?: unknown; sensitivity?: unknown }): string => `${row.status !== undefined}|${row.sensitivity !== undefined}`;
