@@ -28,6 +28,9 @@ export interface SentenceView {
   text: string;
 }
 
+/** "two of his colleagues", "some of their relatives": a part of a group named by a possessive. */
+const PART_OF = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|some|many|several|most|all|none|dozens|\d+)\s+of\s+$/i;
+
 /** "was among 16 political prisoners (freed …)", "is one of the journalists (detained …)". */
 const AMONG_GROUP = /\b(?:was|were|is|are)\s+(?:among|one\s+of)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$/i;
 
@@ -157,6 +160,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (SAID_THAT.test(text.slice(r.end, trig.start))) return undefined;
       // "whose son has been missing", "his brother was arrested": the possessed noun is the subject, and it is nobody named.
       if (!owned && (frame === 'intrans' || frame === 'noun') && /^(?:whose|his|her|their)$/i.test(r.text) && nextToken(r)?.pos === 'NOUN' && !inPrepPhrase(sentence, r) && !refs.some((x) => x.start > r.end && x.end <= trig.start)) return undefined;
+      // "two of his colleagues were arrested": the colleagues, whom the text does not name.
+      if (/^(?:his|her|their|my|our)$/i.test(r.text) && PART_OF.test(text.slice(Math.max(0, r.start - 24), r.start))) return undefined;
       if (/^(?:his|her|their|its|my|your|our)$/i.test(r.text) && !(owned && /^(?:its|their|his|her)$/i.test(r.text))) continue;
       return r;
     }

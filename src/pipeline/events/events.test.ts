@@ -1111,3 +1111,27 @@ describe('marches and people led away', () => {
     expect(events.some((v) => v.type === 'founding')).toBe(false);
   });
 });
+
+describe('custody places, gunmen and parts of groups', () => {
+  it('reads holding centres, police stations and punishment cells as custody', () => {
+    const text =
+      'Pavel Ivanov spent two days in a holding centre for foreign nationals. Police held him in a police station for a night. ' +
+      'Olga Petrova said she had been put in a punishment cell for ten days.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.filter((v) => v.type === 'detention' && v.who === 'Pavel Ivanov').length).toBeGreaterThanOrEqual(1);
+    only(events, 'detention', 'Olga Petrova');
+  });
+
+  it('reads "taken from his home by gunmen and found dead" as an abduction and a killing', () => {
+    const events = eventsOf(buildInput('In May, Pavel Ivanov was taken from his home by gunmen and found dead three weeks later.', [IVANOV]));
+    only(events, 'abduction', 'Pavel Ivanov');
+    only(events, 'killing', 'Pavel Ivanov');
+  });
+
+  it('gives "two of his colleagues were arrested" to nobody, and a rejected request to release is no release', () => {
+    const text = 'Pavel Ivanov left the country after two of his colleagues were arrested. The court rejected a request to release Olga Petrova pending appeal.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.some((v) => v.type === 'arrest' && v.who === 'Pavel Ivanov')).toBe(false);
+    expect(events.some((v) => v.type === 'release' && v.modality === 'asserted')).toBe(false);
+  });
+});

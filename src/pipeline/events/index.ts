@@ -72,7 +72,8 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
     const evidence = d.evidence[0]?.text ?? '';
     const verdictBefore = drafts.some((x) => x.type === 'sentence' && x.subject === d.subject && x.modality === 'asserted' && (x.sentences[0] ?? 0) <= (d.sentences[0] ?? 0));
     const now = /\b(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:being\s+)?(?:held|kept|detained|jailed|serving)\b/i.test(evidence);
-    if (verdictBefore && now && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(evidence) && !/\b(?:pre-?trial|remand|awaiting)\b/i.test(evidence)) d.type = 'imprisonment';
+    // "held in prison since his arrest" runs from before the verdict: custody, not the term.
+    if (verdictBefore && now && /\b(?:prison|penal colony|prison colony|labou?r camp)\b/i.test(evidence) && !/\b(?:pre-?trial|remand|awaiting)\b|\bsince (?:his|her|their) (?:arrest|detention)\b/i.test(evidence)) d.type = 'imprisonment';
   }
 
   const merged = mergeDrafts(foldCustody(drafts));
