@@ -53,14 +53,19 @@ function tokenIndexAt(s: Sentence, offset: number): number {
   return s.tokens.length;
 }
 
+const TIME_WORD = /^(?:\d{4}|\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|early|late|mid)$/i;
+
 /** The ref sits inside a prepositional phrase ("of X", "from X") that is not the passive agent. */
 function inPrepPhrase(s: Sentence, r: Ref): boolean {
-  let i = tokenIndexAt(s, r.start) - 1;
+  const at = tokenIndexAt(s, r.start);
+  let i = at - 1;
   while (i >= 0) {
     const t = s.tokens[i];
     if (!t) break;
     if (t.pos === 'ADP' || /^(?:of|from|in|to|for|with|at|on|about|against|among|like|than|by|into|under|between|over)$/i.test(t.text)) {
-      return true;
+      // "In 2022 Efrén Lagunas was taken": a time phrase fronted without a comma, the name after it the subject.
+      const between = s.tokens.slice(i + 1, at);
+      return !(between.length > 0 && between.every((x) => TIME_WORD.test(x.text)));
     }
     if (!NP_INNER.has(t.pos) && !/^(?:’s|'s|-)$/.test(t.text)) return false;
     i--;

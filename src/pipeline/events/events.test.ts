@@ -1135,3 +1135,10 @@ describe('custody places, gunmen and parts of groups', () => {
     expect(events.some((v) => v.type === 'release' && v.modality === 'asserted')).toBe(false);
   });
 });
+
+describe('fronted time phrases', () => {
+  it('takes the name after a comma-less "In 2022" as the subject', () => {
+    const events = eventsOf(buildInput('In 2022 Pavel Ivanov was taken from his home by gunmen.', [IVANOV]));
+    only(events, 'abduction', 'Pavel Ivanov');
+  });
+});
