@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { DocumentRecord, DocumentRepository, NewDocument } from '../types.js';
 import { openBytes, readableText, requireFieldKey } from '../../protect/field-encryption.js';
-import { toDocumentRecord } from './rows.js';
+import { nextSeq, toDocumentRecord } from './rows.js';
 
 const META = [
   'id',
@@ -27,8 +27,7 @@ export class KyselyDocumentRepository implements DocumentRepository {
       .insertInto('documents')
       .values({
         id: doc.id,
-        // Numbered in the statement itself: one round trip; writers are serialised by the store.
-        seq: sql<number>`(select coalesce(max(seq), 0) + 1 from documents)`,
+        seq: nextSeq('documents'),
         sha256: doc.sha256,
         title: doc.title,
         published: doc.published,

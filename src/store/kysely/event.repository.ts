@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, EventTable } from '../schema.js';
 import type { EventEvidence, EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
-import { chunk, reviewShape, sameShapeRuns, toEventRecord } from './rows.js';
+import { chunk, nextSeq, reviewShape, sameShapeRuns, toEventRecord } from './rows.js';
 
 /** Events and their evidence through portable Kysely queries. */
 export class KyselyEventRepository implements EventRepository {
@@ -49,16 +49,12 @@ export class KyselyEventRepository implements EventRepository {
   }
 
   async addEvidenceOf(evidence: EventEvidence[]): Promise<void> {
-    // Explicit keys (not engine-specific auto-increment): the search index shares them. Numbered in
-    // the statement itself (one round trip; writers are serialised by the store): the uncorrelated
-    // subquery is read once per statement, so the rows take the next numbers in turn.
-    const next = (i: number) => sql<number>`(select coalesce(max(seq), 0) from evidence) + ${i + 1}`;
     for (const part of chunk(evidence, 1000)) {
       await this.db
         .insertInto('evidence')
         .values(
           part.map((e, i) => ({
-            seq: next(i),
+            seq: nextSeq('evidence', i),
             event_id: e.eventId,
             document_id: e.documentId,
             start: e.start,

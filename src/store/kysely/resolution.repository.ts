@@ -15,7 +15,7 @@ import type {
 } from '../resolution-types.js';
 import type { Database } from '../schema.js';
 import { SEALED_PLACEHOLDER, isSealedText, readableJson, readableText } from '../../protect/field-encryption.js';
-import { chunk, insertOrIgnore } from './rows.js';
+import { chunk, insertOrIgnore, nextSeq } from './rows.js';
 import { attributeSourcesToStore } from './sealed-attributes.js';
 
 const EVENT_ROLES = ['subject_id', 'agent_id', 'object_id', 'place_id'] as const;
@@ -137,15 +137,12 @@ export class KyselyResolutionRepository implements ResolutionRepository {
   }
 
   async logMany(entries: NewResolutionLogEntry[]): Promise<void> {
-    // Numbered in the statement itself (one round trip; writers are serialised by the store): the
-    // uncorrelated subquery is read once per statement, so the rows take the next numbers in turn.
-    const next = (i: number) => sql<number>`(select coalesce(max(seq), 0) from resolution_log) + ${i + 1}`;
     for (const part of chunk(entries, 500)) {
       await this.db
         .insertInto('resolution_log')
         .values(
           part.map((entry, i) => ({
-            seq: next(i),
+            seq: nextSeq('resolution_log', i),
             at: entry.at,
             actor: entry.actor,
             action: entry.action,

@@ -1,4 +1,4 @@
-import type { InsertObject, Kysely, Selectable } from 'kysely';
+import { sql, type InsertObject, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type {
   EntityAttributes,
   EntityType,
@@ -128,3 +128,13 @@ export function* sameShapeRuns<T>(items: readonly T[], max: number, shapeOf: (it
 
 /** The shape of a row whose review status and sensitivity may be left to their defaults. */
 export const reviewShape = (row: { status?: unknown; sensitivity?: unknown }): string => `${row.status !== undefined}|${row.sensitivity !== undefined}`;
+
+/**
+ * The number of the `offset`-th row (from 0) a multi-row INSERT adds to `table`, taken in the statement
+ * itself: one round trip, and writers are serialised by the store. The uncorrelated subquery is read once
+ * per statement, so the rows take the next numbers in turn. (Explicit keys, not an engine's
+ * auto-increment: the search index shares them.)
+ */
+export function nextSeq(table: 'documents' | 'evidence' | 'resolution_log', offset = 0): RawBuilder<number> {
+  return sql<number>`(select coalesce(max(seq), 0) from ${sql.table(table)}) + ${offset + 1}`;
+}
