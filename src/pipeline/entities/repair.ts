@@ -1,4 +1,5 @@
 import type { Token } from '../segment.js';
+import { CALENDAR_NAMES, MONTHS } from '../timex/lexicon.js';
 import { DEMONYMS, INSTITUTION_WORDS, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import type { Mention, MentionType } from './mentions.js';
 
@@ -188,12 +189,8 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
   return list;
 }
 
-/** Days and months: "the Supreme Court on Monday" is no "Court on …" name. */
-const CALENDAR_WORDS = new Set([
-  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
-  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar',
-  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-]);
+/** Days and months, abbreviations too: "the Supreme Court on Monday" is no "Court on …" name. */
+const CALENDAR_WORDS = new Set([...CALENDAR_NAMES, ...MONTHS.map((m) => m.slice(0, 3).toLowerCase()), 'sept']);
 
 /** The last index of a run of capitalised words from `j` (small connectors inside allowed), or j - 1. */
 function capitalisedRunEnd(tokens: readonly Token[], j: number, covering: (i: number) => Mention | undefined): number {

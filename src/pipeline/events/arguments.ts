@@ -1,4 +1,5 @@
 import type { Sentence } from '../segment.js';
+import { CALENDAR_NAMES } from '../timex/lexicon.js';
 import type { Clause } from './clauses.js';
 import { coordinates, ROLE, SPEECH, type Ref, type References } from './references.js';
 import type { TriggerMatch } from './triggers.js';
@@ -53,7 +54,8 @@ function tokenIndexAt(s: Sentence, offset: number): number {
   return s.tokens.length;
 }
 
-const TIME_WORD = /^(?:\d{4}|\d{1,2}|january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|early|late|mid)$/i;
+/** A word of a fronted time phrase: a year, a day of the month, a month or weekday, "early", "late", "mid". */
+const isTimeWord = (word: string): boolean => /^(?:\d{4}|\d{1,2}|early|late|mid)$/i.test(word) || CALENDAR_NAMES.has(word.toLowerCase());
 
 /** The ref sits inside a prepositional phrase ("of X", "from X") that is not the passive agent. */
 function inPrepPhrase(s: Sentence, r: Ref): boolean {
@@ -65,7 +67,7 @@ function inPrepPhrase(s: Sentence, r: Ref): boolean {
     if (t.pos === 'ADP' || /^(?:of|from|in|to|for|with|at|on|about|against|among|like|than|by|into|under|between|over)$/i.test(t.text)) {
       // "In 2022 Efrén Lagunas was taken": a time phrase fronted without a comma, the name after it the subject.
       const between = s.tokens.slice(i + 1, at);
-      return !(between.length > 0 && between.every((x) => TIME_WORD.test(x.text)));
+      return !(between.length > 0 && between.every((x) => isTimeWord(x.text)));
     }
     if (!NP_INNER.has(t.pos) && !/^(?:’s|'s|-)$/.test(t.text)) return false;
     i--;
@@ -398,8 +400,8 @@ function objectRelative(text: string, left: Ref[], clause: Clause): [Ref, Ref | 
 /** A counted or unnamed crowd as the clause subject: "21 people, including four officers, were killed". */
 const COUNTED_PEOPLE = /\b(?:\d[\d,]*|dozens|hundreds|thousands|scores|several|many|more than \d[\d,]*)\s+(?:[\w-]+\s+){0,2}(?:people|persons|men|women|protesters|demonstrators|activists|journalists|civilians|officers|soldiers|students|detainees|prisoners|others)\b/i;
 
-function commonNounSubject(s: Sentence, trig: TriggerMatch, text?: string): boolean {
-  if (text !== undefined && COUNTED_PEOPLE.test(text.slice(s.start, trig.start))) return true;
+function commonNounSubject(s: Sentence, trig: TriggerMatch, text: string): boolean {
+  if (COUNTED_PEOPLE.test(text.slice(s.start, trig.start))) return true;
   let i = tokenIndexAt(s, trig.start) - 1;
   while (i >= 0) {
     const t = s.tokens[i];

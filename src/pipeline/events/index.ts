@@ -66,9 +66,8 @@ export function extractEvents(input: EventInput): ExtractedEvent[] {
   });
   // "was sentenced to 12 years in 2020 … He is held in a prison": custody in a prison now, after the person's verdict, is the prison term.
   // (Only now: news tells the verdict first and the custody before it afterwards.)
-  const sentenced = new Set(drafts.filter((d) => d.type === 'sentence' && d.modality === 'asserted' && d.subject !== null).map((d) => d.subject));
   for (const d of drafts) {
-    if (d.type !== 'detention' || !sentenced.has(d.subject)) continue;
+    if (d.type !== 'detention' || d.subject === null) continue;
     const evidence = d.evidence[0]?.text ?? '';
     const verdictBefore = drafts.some((x) => x.type === 'sentence' && x.subject === d.subject && x.modality === 'asserted' && (x.sentences[0] ?? 0) <= (d.sentences[0] ?? 0));
     const now = /\b(?:is|are|remains?|has been|have been)\s+(?:still\s+)?(?:being\s+)?(?:held|kept|detained|jailed|serving)\b/i.test(evidence);

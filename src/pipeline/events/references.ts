@@ -246,7 +246,7 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
         }
       } else if (GROUP_WORDS.test(l)) {
         // "they" looks two sentences back; "both", "the two" name a group plainly and reach further.
-        const reach = /^the[ym]|^their/i.test(l) ? 2 : 5;
+        const reach = /^(?:they|them|their|themselves)$/.test(l) ? 2 : 5;
         const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach);
         const own = groupBefore(sentenceRefs);
         const ids = own ?? g?.ids;
@@ -432,10 +432,6 @@ function possessiveDeterminer(text: string, r: Ref): boolean {
   return next !== '' && !/^(?:to|and|or|in|on|at|for|with|from|of|by|that|as|after|before|again|once|twice|for|into|out|up|off|down|back|away|\w+ly)$/i.test(next);
 }
 
-/**
- * What may stand between coordinated people: "X and Y", "X, Y and Z", "X and fellow student Y",
- * "X and her brother, Y".
- */
 /** A word shaped like an occupation ("cameraman", "coordinator", "presenter"), never a verb form. */
 const ROLE_SHAPED = '[a-z-]*(?:er|or|ist|man|woman|ian|ant|ent|ee)';
 const COORDINATED_ROLE = '(?:brother|sister|wife|husband|son|daughter|colleague|cousin|nephew|niece|mother|father|student|activist|journalist|blogger|lawyer|reporter|editor)';
@@ -452,7 +448,11 @@ const AGE_START = /^\s*,\s*\d{1,3}(?=\s*,)/;
 const POSSESSED_RELATIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}?(?:wife|husband|son|daughter|brother|sister|mother|father|lawyer|colleague|cousin|uncle|aunt|nephew|niece|partner|widow),/;
 const APPOSITIVE_START = /^\s*,\s+(?:a|an|the|his|her|their)\s[^,;()]{1,80}(?=,)/;
 
-export const COORDINATION_GAP = new RegExp(
+/**
+ * What may stand between coordinated people: "X and Y", "X, Y and Z", "X and fellow student Y",
+ * "X and her brother, Y", "X and project coordinator Y".
+ */
+const COORDINATION_GAP = new RegExp(
   `^\\s*(?:,|and|&|,\\s*and)\\s*(?:(?:(?:his|her|their|fellow|the)\\s+)?(?:[a-z-]+\\s+)?(?:${COORDINATED_ROLE}|${ROLE_SHAPED})\\s*,?\\s*)?$`,
 );
 

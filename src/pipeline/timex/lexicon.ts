@@ -61,6 +61,9 @@ export const WEEKDAYS: readonly string[] = [
 ];
 export const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
+/** Month and weekday names, lower-case, for stages that must tell a date word from a name. */
+export const CALENDAR_NAMES: ReadonlySet<string> = new Set([...MONTHS, ...WEEKDAYS].map((w) => w.toLowerCase()));
+
 /** ISO weekday number (Monday 1) of a weekday name. */
 export function weekdayNumber(raw: string): number {
   const k = raw.slice(0, 3).toLowerCase();
