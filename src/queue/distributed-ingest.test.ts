@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { runCli } from '../../test/support/run-cli.js';
 import type { SourceDocument } from '../domain/source-document.js';
 import { listInputFiles, readInput } from '../ingest/index.js';
 import { exportStore, ingestDocument } from '../services/index.js';
+import { buildSourceDocument } from '../services/testing/builders.js';
 import { openStore, type Store } from '../store/index.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/testing/test-database.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
@@ -60,20 +60,7 @@ async function exportJson(store: Store): Promise<string> {
 }
 
 function documentOf(text: string, origin: string): SourceDocument {
-  const original = new TextEncoder().encode(text);
-  return {
-    id: origin,
-    title: null,
-    text,
-    published: '2020-01-01',
-    source: null,
-    url: null,
-    language: 'en',
-    original,
-    sha256: createHash('sha256').update(original).digest('hex'),
-    mediaType: 'text/plain',
-    origin,
-  };
+  return buildSourceDocument({ id: origin, title: null, text, published: '2020-01-01', source: null, origin });
 }
 
 describe.skipIf(!probe)('distributed ingest on PostgreSQL', () => {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { openPostgresStore } from '../store/postgres/index.js';
 import { createTestDatabase, type TestDatabase } from '../store/postgres/testing/test-database.js';
 import { openSqliteStore } from '../store/sqlite/index.js';
 import { ingestDocument } from './ingest.service.js';
+import { buildSourceDocument } from './testing/builders.js';
 
 /**
  * Statements one generated report may take to ingest once the store knows its people: 38–55 now,
@@ -22,21 +22,7 @@ function* reports(count: number): Generator<SourceDocument> {
   let n = 0;
   for (const doc of generateCorpus(Number.MAX_SAFE_INTEGER, 7)) {
     if (n++ >= count) return;
-    const text = `${doc.text}\n\nReport ${n}.`;
-    const original = new TextEncoder().encode(text);
-    yield {
-      id: doc.id,
-      title: null,
-      text,
-      published: doc.published,
-      source: null,
-      url: null,
-      language: 'en',
-      original,
-      sha256: createHash('sha256').update(original).digest('hex'),
-      mediaType: 'text/plain',
-      origin: `${doc.id}.txt`,
-    };
+    yield buildSourceDocument({ id: doc.id, title: null, text: `${doc.text}\n\nReport ${n}.`, published: doc.published, source: null, origin: `${doc.id}.txt` });
   }
 }
 
