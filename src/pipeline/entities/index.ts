@@ -33,7 +33,7 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
     const tagAlone = (): string[] => toLabels(tagDocument(model, gazetteer, [tokens.slice(dateline.length)])[0] ?? []);
     labels[s] = labelDateline(dateline, labels[s] ?? [], tagAlone);
   }
-  const tagged = typeNounMentions(doc.text, sequences, repairMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels)));
+  const tagged = typeNounMentions(doc.text, sequences, repairMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels), gazetteer));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
   const mentions = propagateMentions(doc.text, sequences, split);
   const entities = clusterMentions(mentions);

@@ -161,3 +161,17 @@ describe('names with letters beyond Latin-1', () => {
     expect(people.every((e) => !e.name.endsWith('Markovi'))).toBe(true);
   });
 });
+
+describe('names of people by what is done to them', () => {
+  it('types a name after "ordered … jailed" or before "was arrested" as a person, not an outlet told something', () => {
+    const text = 'The court ordered Levan Mchedlishvili jailed. Mkhabela was arrested. His lawyer told Sahel Wire on Tuesday.';
+    const { tokens, mentions } = setup(text, [['Levan', 'Mchedlishvili', 'organization'], ['Mkhabela', 'Mkhabela', 'place'], ['Sahel', 'Wire', 'organization']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['person:Levan Mchedlishvili', 'person:Mkhabela', 'organization:Sahel Wire']);
+  });
+
+  it('leaves a word that describes the person before their name alone', () => {
+    const text = 'A military court sentenced Anglophone journalist Emmanuel Ngwa.';
+    const { tokens, mentions } = setup(text, [['Anglophone', 'Anglophone', 'organization'], ['Emmanuel', 'Ngwa', 'person']]);
+    expect(names(repairMentions(text, [tokens], mentions))).toEqual(['organization:Anglophone', 'person:Emmanuel Ngwa']);
+  });
+});

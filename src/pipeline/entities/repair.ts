@@ -1,5 +1,6 @@
 import type { Token } from '../segment.js';
 import { CALENDAR_NAMES, MONTHS } from '../timex/lexicon.js';
+import { GAZETTEER_CATEGORIES, type Gazetteer } from './gazetteer.js';
 import { DEMONYMS, INSTITUTION_WORDS, ORG_HEADS, PERSON_TITLES } from './lexicon.js';
 import type { Mention, MentionType } from './mentions.js';
 
@@ -9,7 +10,7 @@ import type { Mention, MentionType } from './mentions.js';
  * into the words around them, a person's name split at a particle, and people the tagger took for an
  * organization or place although the sentence says what they are ("radio reporter Floriane Niyonzima").
  */
-export function repairMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[]): Mention[] {
+export function repairMentions(text: string, sequences: readonly Token[][], mentions: readonly Mention[], gazetteer?: Gazetteer): Mention[] {
   // Mentions and sequences both run in document order: one walk hands each sequence its mentions.
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const out: Mention[] = [];
@@ -21,7 +22,7 @@ export function repairMentions(text: string, sequences: readonly Token[][], ment
     while (at < sorted.length && (sorted[at]?.start ?? 0) < head.start) out.push(sorted[at++] as Mention);
     const mine: Mention[] = [];
     while (at < sorted.length && (sorted[at]?.start ?? 0) < tail.end) mine.push(sorted[at++] as Mention);
-    if (mine.length) out.push(...repairSequence(text, tokens, mine));
+    if (mine.length) out.push(...repairSequence(text, tokens, mine, gazetteer));
   }
   while (at < sorted.length) out.push(sorted[at++] as Mention);
   return out.sort((a, b) => a.start - b.start);
@@ -72,7 +73,7 @@ function mentionOf(text: string, toks: Token[], type: MentionType): Mention {
   return { start: head.start, end: tail.end, text: text.slice(head.start, tail.end), type, tokens: toks };
 }
 
-function repairSequence(text: string, tokens: readonly Token[], input: Mention[]): Mention[] {
+function repairSequence(text: string, tokens: readonly Token[], input: Mention[], gazetteer?: Gazetteer): Mention[] {
   const index = new Map(tokens.map((t, i) => [t.start, i]));
   const first = (m: Mention): number => index.get(m.tokens[0]?.start ?? -1) ?? -1;
   const last = (m: Mention): number => index.get(m.tokens[m.tokens.length - 1]?.start ?? -1) ?? -1;
@@ -186,8 +187,35 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     const age = tokens[last(m) + 1]?.text === ',' && /^\d{2}$/.test(tokens[last(m) + 2]?.text ?? '') && tokens[last(m) + 3]?.text === ',';
     if ((role && m.tokens.length >= 2) || age) m.type = 'person';
   }
+
+  // What only happens to people: "officers told Reinaldo Cárdenas", "ordered Levan Mchedlishvili jailed",
+  // "Mkhabela was arrested". A name the gazetteer knows as a place or organization keeps its type.
+  for (const m of list) {
+    if (m.type === 'person' || m.type === 'misc' || m.tokens.length > 3 || hasOrgHead(m.tokens) || INSTITUTION_HEADS.has(lastWord(m))) continue;
+    if (!m.tokens.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text)) || DEMONYMS.has(m.text.toLowerCase())) continue;
+    if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) continue;
+    const before = tokens[first(m) - 1]?.text ?? '';
+    const after = tokens.slice(last(m) + 1, last(m) + 4).map((t) => t.text.toLowerCase());
+    const passive = (after[0] === 'was' || after[0] === 'were') && DONE_TO_PEOPLE.has(after[1] ?? '')
+      || (after[0] === 'has' || after[0] === 'had') && after[1] === 'been' && DONE_TO_PEOPLE.has(after[2] ?? '');
+    const ordered = (before === 'ordered' || before === 'followed') && (DONE_TO_PEOPLE.has(after[0] ?? '') || after[0] === 'held' || after[0] === 'home');
+    // "sentenced Anglophone journalist Emmanuel Ngwa": a word before the person's name describes them.
+    const modifier = ROLE_NOUNS.has(after[0] ?? '') || isTitleWord(tokens[last(m) + 1]);
+    // Outlets are told things too ("told Sahel Wire"); a warning that follows names a person.
+    const spokenTo = (before !== 'told' && before !== 'warned') || /^(?:he|she|that|to|not)$/.test(after[0] ?? '');
+    if ((DONE_TO_PEOPLE.has(before) && !modifier && spokenTo) || passive || ordered) m.type = 'person';
+  }
   return list;
 }
+
+/** Verbs whose object, or passive subject, is a person in news ("police detained", "was sentenced"). */
+const DONE_TO_PEOPLE = new Set([
+  'told', 'warned', 'arrested', 'detained', 'sentenced', 'jailed', 'imprisoned', 'summoned', 'questioned', 'interrogated',
+  'tortured', 'beat', 'beaten', 'abducted', 'kidnapped', 'freed', 'released', 'convicted', 'acquitted', 'deported',
+  'extradited', 'threatened', 'interviewed',
+]);
+/** Gazetteer categories that make a name a place's or an organization's whatever its context. */
+const KNOWN_NOT_PERSON = (['country', 'city', 'geo', 'org'] as const).reduce((bits, c) => bits | (1 << GAZETTEER_CATEGORIES.indexOf(c)), 0);
 
 /** Days and months, abbreviations too: "the Supreme Court on Monday" is no "Court on …" name. */
 const CALENDAR_WORDS = new Set([...CALENDAR_NAMES, ...MONTHS.map((m) => m.slice(0, 3).toLowerCase()), 'sept']);

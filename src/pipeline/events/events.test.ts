@@ -1142,3 +1142,27 @@ describe('fronted time phrases', () => {
     only(events, 'abduction', 'Pavel Ivanov');
   });
 });
+
+describe('watching, warning and ordered custody', () => {
+  it('reads being followed, watched, called and told what would happen as threats, and only the threat as a fact', () => {
+    const text =
+      'A man on a motorcycle followed Pavel Ivanov home. Olga Petrova said two men had been watching her house for a week. ' +
+      'Officers told Ivanov he would be imprisoned if he came back.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.filter((v) => v.type === 'threat' && v.who === 'Pavel Ivanov' && v.modality === 'asserted').length).toBeGreaterThanOrEqual(1);
+    only(events, 'threat', 'Olga Petrova');
+    expect(events.some((v) => v.type === 'imprisonment' && v.modality === 'asserted')).toBe(false);
+  });
+
+  it('reads "followed the trial for weeks" as no threat', () => {
+    const events = eventsOf(buildInput('Pavel Ivanov followed the trial for weeks.', [IVANOV]));
+    expect(events.some((v) => v.type === 'threat')).toBe(false);
+  });
+
+  it('reads a judge ordering someone held, a person "ordered detained" and "spent three nights in police cells" as detentions', () => {
+    const text = 'A judge ordered Pavel Ivanov held at the El Helicoide prison. Olga Petrova was ordered detained for 30 days. Earlier she spent three nights in police cells.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'detention', 'Pavel Ivanov');
+    expect(events.filter((v) => v.type === 'detention' && v.who === 'Olga Petrova').length).toBeGreaterThanOrEqual(1);
+  });
+});

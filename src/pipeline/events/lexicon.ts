@@ -33,7 +33,7 @@ export interface TriggerPattern {
 
 const P = '(?:his|her|their|its|the|my|our)';
 const N = '(?:\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|a few|many|\\w+-(?:year|month|day))';
-const UNIT = '(?:years?|months?|weeks?|days?|hours?)';
+const UNIT = '(?:years?|months?|weeks?|days?|nights?|hours?)';
 
 /** Every trigger pattern; longer, more specific phrases first so they win overlaps. */
 export const TRIGGERS: readonly TriggerPattern[] = [
@@ -55,8 +55,12 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'wanted', frame: 'noun', pattern: '(?:international )?(?:arrest warrant|warrant for ' + P + ' arrest)|(?:interpol )?red notice|wanted list|international search list' },
   { type: 'wanted', frame: 'owner', pattern: '(?:ordered|sanctioned|authori[sz]ed) ' + P + ' arrest(?: in absentia)?' },
   { type: 'wanted', frame: 'verb', pattern: '(?:put|placed|added) (?:him|her|them) (?:on|to) (?:a|an|the) (?:international |interstate |federal |national )?wanted list' },
-  { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia' },
+  { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia|declared (?:a |an )?(?:fugitive|wanted)' },
   // detention before arrest
+  // A judge's order of custody: "ordered him held at El Helicoide", "was ordered detained for 30 days".
+  { type: 'detention', frame: 'verb', pattern: 'ordered(?= (?:him|her|them|the (?:two|three|four|five|six|men|women)|(?:\\S+ ){1,3}?)(?:held|detained|jailed|remanded|kept in (?:custody|detention)|placed in (?:pre-?trial )?(?:custody|detention))\\b)' },
+  { type: 'detention', frame: 'intrans', pattern: '(?:was|were|been|being) ordered (?:held|detained|jailed|remanded|kept in (?:custody|detention))' },
+  { type: 'detention', frame: 'owner', pattern: 'ordered ' + P + ' (?:pre-?trial |pretrial )?(?:detention|remand|custody)' },
   // A detention prolonged is custody for a period, not a new arrest.
   { type: 'detention', frame: 'owner', pattern: '(?:extended|prolonged|renewed) ' + P + ' (?:pre-?trial )?(?:detention|custody)|(?:detention|custody) (?:was|has been|had been|were|have been) (?:extended|prolonged|renewed)' },
   { type: 'detention', frame: 'verb', pattern: '(?:held|detained|kept) (?:in custody |in detention |without (?:trial|charge) )?for (?:several |many |a few )?(?:months|weeks|years)' },
@@ -67,7 +71,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   // "after two years in detention", "After 18 months in jail, X was freed": a stated time in custody or prison.
   { type: 'detention', frame: 'intrans', pattern: '(?:after|following) ' + N + ' ' + UNIT + ' in (?:the )?(?:pre-?trial |police )?(?:detention|custody)|(?:held|kept|placed|spent [\\w-]+ [\\w-]+) in solitary confinement' },
   { type: 'imprisonment', frame: 'intrans', pattern: '(?:after|following) ' + N + ' ' + UNIT + ' (?:in (?:prison|jail)|behind bars)' },
-  { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:the )?(?:police |pre-?trial )?custody|(?:spent|spend|spends|spending) (?:(?:his|her|their) (?:first |last )?)?' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|(?:pre-?trial |administrative |preventive )?detention|police custody|custody|jail cell|police cells?|isolation ward)' },
+  { type: 'detention', frame: 'intrans', pattern: '(?:remains?|remained|has been|have been|had been|is|was|were|are|been|still) (?:still )?in (?:the )?(?:police |pre-?trial |remand )?custody|(?:spent|spend|spends|spending) (?:(?:his|her|their) (?:first |last )?)?' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:detention (?:centre|center|facility)|(?:pre-?trial |administrative |preventive )?detention|police custody|custody|jail cell|police cells?|isolation ward)' },
   { type: 'detention', frame: 'noun', pattern: '(?:deportation|removal|immigration|migrant) (?:detention )?(?:centre|center|facility|camp)' },
   { type: 'detention', frame: 'verb', pattern: 'remanded (?:him|her|them) (?:in|into) (?:pre-?trial )?(?:custody|detention)' },
   { type: 'detention', frame: 'verb', pattern: '(?:held|kept|locked up) (?:him|her|them) (?:in|at) (?:a |an |the )?(?:[\\w-]+ )?(?:police station|police cell|cell|holding (?:centre|center|facility|cell)|basement)' },
@@ -118,9 +122,14 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'killing', frame: 'intrans', pattern: 'died (?:at|in) (?:a |an |the )?(?:[\\w-]+ ){0,2}(?:interrogation|detention|police|military|prison) (?:centre|center|facility|station|camp|base|cell|hospital)|died (?:in custody|in prison|in detention|after|of|from|following)|was found dead|were found dead|(?:and|later|been) found dead' },
   { type: 'killing', frame: 'noun', pattern: '(?:the )?(?:dead )?body of' },
   { type: 'killing', frame: 'noun', pattern: 'death in (?:police |military |state )?(?:custody|detention|prison) of|murder of|killing of|assassination of|death of' },
-  { type: 'threat', frame: 'intrans', pattern: '(?:was|were|been|being) (?:repeatedly |publicly )?warned (?:to|not to|against|that)' },
-  { type: 'threat', frame: 'verb', pattern: 'warned (?:him|her|them) (?:to|not to|against|that)|warned by (?:[\\w-]+ ){1,4}?(?:to stop|to end|to quit|to give up|not to|against)|followed by (?:unknown |unidentified |plain-?clothes )?(?:men|agents|officers|people|cars?)|threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
-  { type: 'threat', frame: 'noun', pattern: 'threatening (?:phone )?(?:calls|messages|letters|texts|visits)|(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
+  { type: 'threat', frame: 'intrans', pattern: '(?:was|were|been|being) (?:repeatedly |publicly )?warned (?:by (?:[\\w-]+ ){1,4}?)?(?:to|not to|against|that)' },
+  // Watched and followed: "a man followed her home", "two men had been watching their house".
+  { type: 'threat', frame: 'verb', pattern: '(?:followed|tailed|trailed|following|follows|follow)(?= (?:him|her|them|me|us|(?:\\S+ ){1,3}?)(?:home|everywhere|around (?:the city|town)|to (?:and from )?(?:work|school|the office)))' },
+  { type: 'threat', frame: 'owner', pattern: '(?:watching|watched|watches|monitoring|monitored|staking out) ' + P + ' (?:house|home|flat|apartment|building|family|office)|(?:waited|waiting|sat|sitting|parked|stood|standing|stationed) (?:in (?:a|an) (?:[\\w-]+ )?(?:car|van) )?outside ' + P + ' (?:gate|house|home|building|flat|apartment|door|office)' },
+  // "Officers told him he would be imprisoned if he came back": the warning is the fact, the prison is not.
+  { type: 'threat', frame: 'verb', pattern: 'told(?= (?:him|her|them|(?:\\S+ ){1,3}?)(?:that )?(?:he|she|they) (?:would|could|will) (?:be (?:arrested|imprisoned|jailed|detained|killed|prosecuted|charged|deported|punished)|lose (?:his|her|their) jobs?|face (?:arrest|prosecution|charges)|disappear))' },
+  { type: 'threat', frame: 'verb', pattern: 'warned (?:him|her|them) (?:to|not to|against|that)|warned by (?:[\\w-]+ ){1,4}?(?:to stop|to end|to quit|to give up|not to|against|that)|followed by (?:unknown |unidentified |plain-?clothes )?(?:men|agents|officers|people|cars?)|threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
+  { type: 'threat', frame: 'noun', pattern: 'threatening (?:phone )?(?:calls|messages|letters|texts|visits)|anonymous (?:phone |telephone )?(?:calls|letters|messages|threats)|(?:phone |telephone )?calls (?:warning|threatening)|(?:messages|letters|notes?) (?:warning|threatening)|(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
   { type: 'lawsuit', frame: 'verb', pattern: 'sued|fined' },
   { type: 'lawsuit', frame: 'intrans', pattern: '(?:paid|paying|pay|pays|ordered to pay) a fine' },
   { type: 'lawsuit', frame: 'noun', pattern: 'lawsuits?|libel suits?|defamation (?:suits?|cases?)|civil suits?|a fine of' },
