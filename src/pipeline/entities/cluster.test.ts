@@ -58,13 +58,14 @@ describe('clusterMentions', () => {
     expect(entities[0]?.mentions.map((m) => m.start)).toEqual([0, 40, 60]);
   });
 
-  it('leaves an inner word shared by two people, or one that ends another person’s name, alone', () => {
+  it('gives an inner word shared by two people to the first introduced, and one that ends another person’s name to that person', () => {
     const shared = clusterMentions([
       mention('Carmen Aguilar Vega', 0, 'person'),
       mention('Luis Aguilar Ruiz', 30, 'person'),
       mention('Aguilar', 60, 'person'),
     ]);
-    expect(shared.map((e) => e.name)).toEqual(['Carmen Aguilar Vega', 'Luis Aguilar Ruiz', 'Aguilar']);
+    expect(shared.map((e) => e.name)).toEqual(['Carmen Aguilar Vega', 'Luis Aguilar Ruiz']);
+    expect(shared[0]?.mentions.map((m) => m.start)).toEqual([0, 60]);
     const ending = clusterMentions([
       mention('Carmen Aguilar Vega', 0, 'person'),
       mention('Pedro Aguilar', 30, 'person'),
@@ -99,5 +100,17 @@ describe('clusterMentions', () => {
     ]);
     expect(entities).toHaveLength(1);
     expect(entities[0]).toMatchObject({ type: 'organization', name: 'Pirelli SpA', aliases: ['Pirelli'] });
+  });
+
+  it('joins a given name and first surname to the one person whose name they begin', () => {
+    const people = clusterMentions([
+      mention('Celestino Nsue Ondo', 0, 'person'),
+      mention('Ángel Nsue Ondo', 30, 'person'),
+      mention('Ángel Nsue', 60, 'person'),
+      mention('Nsue', 90, 'person'),
+    ]);
+    expect(people.map((e) => e.name)).toEqual(['Celestino Nsue Ondo', 'Ángel Nsue Ondo']);
+    expect(people[1]?.mentions.map((m) => m.start)).toEqual([30, 60]);
+    expect(people[0]?.mentions.map((m) => m.start)).toEqual([0, 90]);
   });
 });

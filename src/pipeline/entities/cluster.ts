@@ -65,7 +65,8 @@ const INNER_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da'
 /**
  * Groups the mentions of one document into entities: the same name is one entity of one type; a
  * surname alone joins the one person whose full name it ends (of several, the first introduced), or else
- * the one person of three or more words it is an inner word of; names tagged only as MISC (events,
+ * the person of three or more words it is an inner word of (of several, the first introduced); a name's
+ * first words alone join the one person whose name they begin; names tagged only as MISC (events,
  * nationalities) are dropped; ids by first mention.
  */
 export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[] {
@@ -80,6 +81,7 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
   const bySurname = new Map<string, Cluster[]>();
   const byInnerSurname = new Map<string, Cluster[]>();
   const byGivenName = new Map<string, Cluster[]>();
+  const byPrefix = new Map<string, Cluster[]>();
   // "Pirelli SpA" makes a later "Pirelli" the company, whatever the tagger made of it.
   const byCompanyBase = new Map<string, Cluster>();
   const clusterByKey = new Map<string, Cluster>();
@@ -95,14 +97,17 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
     const byLast = owners.length === 1 || (owners.length > 1 && words.length === 1) ? firstMentioned(owners) : undefined;
     // Spanish and Portuguese people go by their first surname: "Aguilar" of "Carmen Aguilar Vega".
     const inner = words.length === 1 && owners.length === 0 ? byInnerSurname.get(key) : undefined;
+    // "Ángel Nsue" of "Ángel Nsue Ondo": the given name and first surname without the second.
+    const prefixOf = words.length > 1 && owners.length === 0 ? byPrefix.get(key) : undefined;
     // A given name alone ("Daniyar", "like Samer") is the one person of the document it begins, unless it reads as a place.
     const given = words.length === 1 && owners.length === 0 && !inner?.length ? byGivenName.get(key) : undefined;
     // Tagged a person, or once and otherwise: a word the tagger kept calling an organization ("Tunuk") is one.
     const byGiven = given?.length === 1 && (clusterType(list) === 'person' || list.length === 1) && clusterType(list) !== 'place' ? given[0] : undefined;
-    const owner = byLast ?? (inner?.length === 1 ? inner[0] : byGiven);
+    const owner = byLast ?? (prefixOf?.length === 1 ? prefixOf[0] : undefined) ?? (inner?.length ? firstMentioned(inner) : byGiven);
     const joins =
       owner &&
       (words.length === 1 ||
+        owner === prefixOf?.[0] ||
         (clusterType(list) === 'person' && owner.mentions.some((m) => normalizeName(m.text).endsWith(` ${key}`))));
     if (owner && joins) {
       owner.mentions.push(...list);
@@ -133,6 +138,10 @@ export function clusterMentions(mentions: readonly Mention[]): ExtractedEntity[]
       bySurname.set(surname, [...(bySurname.get(surname) ?? []), cluster]);
       const givenName = words[0] ?? '';
       if (!INNER_PARTICLES.has(givenName)) byGivenName.set(givenName, [...(byGivenName.get(givenName) ?? []), cluster]);
+      for (let n = 2; n < words.length; n++) {
+        const prefix = words.slice(0, n).join(' ');
+        byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), cluster]);
+      }
       for (const word of words.slice(1, -1)) {
         if (INNER_PARTICLES.has(word)) continue;
         byInnerSurname.set(word, [...(byInnerSurname.get(word) ?? []), cluster]);

@@ -3,7 +3,7 @@ import type { Token } from '../segment.js';
 import { segment } from '../segment.js';
 import { recognizeEntities } from './index.js';
 import type { Mention, MentionType } from './mentions.js';
-import { repairMentions } from './repair.js';
+import { repairMentions, retypeNameParts } from './repair.js';
 
 /** One sentence's tokens and the mentions given as [first word, last word, type] by token text. */
 function setup(text: string, spans: [string, string, MentionType][]): { tokens: Token[]; mentions: Mention[] } {
@@ -173,5 +173,37 @@ describe('names of people by what is done to them', () => {
     const text = 'A military court sentenced Anglophone journalist Emmanuel Ngwa.';
     const { tokens, mentions } = setup(text, [['Anglophone', 'Anglophone', 'organization'], ['Emmanuel', 'Ngwa', 'person']]);
     expect(names(repairMentions(text, [tokens], mentions))).toEqual(['organization:Anglophone', 'person:Emmanuel Ngwa']);
+  });
+});
+
+describe('parts of a person’s name typed as something else', () => {
+  /** A mention of tokens [from, to] of `tokens`. */
+  const span = (text: string, tokens: Token[], from: number, to: number, type: MentionType): Mention => {
+    const toks = tokens.slice(from, to + 1);
+    const start = toks[0]?.start ?? 0;
+    const end = toks[toks.length - 1]?.end ?? 0;
+    return { start, end, text: text.slice(start, end), type, tokens: toks };
+  };
+
+  it('makes a family name or a shorter form of a person’s name in the document the person’s, but not a lone given name', () => {
+    const text = 'Celestino Nsue Ondo was held. Ángel Nsue Ondo came. Nsue spoke. Ángel Nsue left. Rif Today reported on the Rif.';
+    const { tokens } = setup(text, []);
+    const at = (word: string, from = 0): number => tokens.findIndex((t, k) => k >= from && t.text === word);
+    const mentions = [
+      span(text, tokens, 0, 2, 'person'),
+      span(text, tokens, at('Ángel'), at('Ángel') + 2, 'person'),
+      span(text, tokens, at('spoke') - 1, at('spoke') - 1, 'organization'),
+      span(text, tokens, at('left') - 2, at('left') - 1, 'organization'),
+      span(text, tokens, at('Rif'), at('Rif') + 1, 'person'),
+      span(text, tokens, at('Rif', at('Rif') + 1), at('Rif', at('Rif') + 1), 'place'),
+    ];
+    expect(retypeNameParts(mentions).map((m) => `${m.text}:${m.type}`)).toEqual([
+      'Celestino Nsue Ondo:person',
+      'Ángel Nsue Ondo:person',
+      'Nsue:person',
+      'Ángel Nsue:person',
+      'Rif Today:person',
+      'Rif:place',
+    ]);
   });
 });

@@ -208,6 +208,30 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
   return list;
 }
 
+/**
+ * "Nsue" and "Ángel Nsue" tagged as organizations in a report about Celestino Nsue Ondo and Ángel Nsue Ondo:
+ * a short name whose every word stands inside a person's longer name in the same document is that person's
+ * (family names are used alone and in part), unless the gazetteer knows it as a place or organization.
+ */
+export function retypeNameParts(mentions: readonly Mention[], gazetteer?: Gazetteer): Mention[] {
+  const personWords = new Set<string>();
+  const familyNames = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'person' || m.tokens.length < 2) continue;
+    for (const t of m.tokens) personWords.add(t.text);
+    for (const t of m.tokens.slice(1)) familyNames.add(t.text);
+  }
+  return mentions.map((m) => {
+    if (m.type !== 'organization' && m.type !== 'place') return m;
+    // A lone word must be a family name: a given name alone ("Rif" of a mistyped "Rif Today") is too often something else.
+    const words = m.tokens.length === 1 ? familyNames : personWords;
+    if (m.tokens.length > 2 || !m.tokens.every((t) => words.has(t.text) && /^\p{Lu}\p{Ll}/u.test(t.text))) return m;
+    if (hasOrgHead(m.tokens) || DEMONYMS.has(m.text.toLowerCase())) return m;
+    if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) return m;
+    return { ...m, type: 'person' };
+  });
+}
+
 /** Verbs whose object, or passive subject, is a person in news ("police detained", "was sentenced"). */
 const DONE_TO_PEOPLE = new Set([
   'told', 'warned', 'arrested', 'detained', 'sentenced', 'jailed', 'imprisoned', 'summoned', 'questioned', 'interrogated',

@@ -41,6 +41,15 @@ const ALONG_WITH = /\b(?:together|along) with\s+/i;
 /** A speaker's verb and the start of what was said, with no parenthetical comma ("he says, he was"). */
 const SAID_THAT = new RegExp(`^,?\\s+${SPEECH}\\s+(?:(?:the\\s+)?[\\w-]+\\s+(?=that\\b))?(?:(?:on|last|this)\\s+\\w+\\s+)?(?:that\\s+)?[^,;]*$`);
 
+/**
+ * "…since August 2024, when dozens of islanders were detained": a subordinate clause with a subject of its own
+ * that names nobody (no reference lies between it and the verb), so the name before it is not the subject.
+ */
+const UNNAMED_CLAUSE_SUBJECT = /\b(?:when|after|before|while|because|where|until|once)\s+(?:(?!(?:and|or|but|his|her|their|its|he|she|they)\b)[a-z][\w-]*\s+){1,5}(?:were|was|had\s+been|have\s+been|has\s+been|are|is|got)\s+(?:[a-z]+ly\s+)?$/;
+
+/** "Egyptian law caps pre-trial detention at two years": what a law or rule provides happens to nobody. */
+const LAW_SAYS = /^\s*(?:[\w-]+\s+){0,3}(?:law|laws|legislation|code|constitution|rules?|regulations?|statute|decree|policy)\s+(?:\w+s|allows|permits)\s+$/i;
+
 // "remains banned", "stayed detained" read like the passive they continue.
 const AUX = /^(?:was|were|is|are|be|been|being|am|get|got|gets|getting|has|have|had|remains?|remained|stays?|stayed|'s|’s)$/i;
 const SKIPPABLE = new Set(['ADV', 'PART']);
@@ -165,6 +174,7 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (/^(?:him|them|me)$/i.test(r.text)) continue;
       // "Rumbiak said the students were beaten": the speaker; whoever was beaten is not named before the verb.
       if (SAID_THAT.test(text.slice(r.end, trig.start))) return undefined;
+      if (UNNAMED_CLAUSE_SUBJECT.test(text.slice(r.end, trig.start))) return undefined;
       // "whose son has been missing", "his brother was arrested": the possessed noun is the subject, and it is nobody named.
       if (!owned && (frame === 'intrans' || frame === 'noun') && /^(?:whose|his|her|their)$/i.test(r.text) && nextToken(r)?.pos === 'NOUN' && !inPrepPhrase(sentence, r) && !refs.some((x) => x.start > r.end && x.end <= trig.start)) return undefined;
       // "two of his colleagues were arrested": the colleagues, whom the text does not name.
@@ -326,7 +336,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     ((frame === 'noun' && sentence.tokens[tokenIndexAt(sentence, trig.start)]?.pos !== 'VERB') ||
       (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig, text)) ||
       frame === 'owner') &&
-    !refs.some((r) => r.entityType === 'person' || r.kind !== 'name')
+    !refs.some((r) => r.entityType === 'person' || r.kind !== 'name') &&
+    !LAW_SAYS.test(text.slice(clause.start, trig.start))
   ) {
     // No participant in the sentence: a passive or nominal event continues the story of the last person named.
     const topic = topicBefore(references, v.index, trig.start);

@@ -1166,3 +1166,26 @@ describe('watching, warning and ordered custody', () => {
     expect(events.filter((v) => v.type === 'detention' && v.who === 'Olga Petrova').length).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('subjects of their own and what laws provide', () => {
+  it('gives "when dozens of islanders were detained" to nobody, but keeps a coordinated name', () => {
+    const text = 'Pavel Ivanov has been held in Black Beach without trial since August 2024, when dozens of islanders were detained. Olga Petrova and two colleagues were detained in May.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'detention', 'Pavel Ivanov');
+    expect(events.some((v) => v.type === 'arrest' && v.who === 'Pavel Ivanov')).toBe(false);
+    only(events, 'arrest', 'Olga Petrova');
+  });
+
+  it('reads "Egyptian law caps pre-trial detention at two years" as nobody’s detention', () => {
+    const events = eventsOf(buildInput('Pavel Ivanov was detained in 2023. Egyptian law caps pre-trial detention at two years.', [IVANOV]));
+    expect(events.filter((v) => v.type === 'detention').length).toBe(0);
+  });
+
+  it('gives a trailing "she said" to the woman who last spoke, not to the man the report is about', () => {
+    // Names whose gender nothing tells: only the attribution can say who "she" is.
+    const text = 'Celestino Ondo was taken from his home, his wife, Remedios Ayingono, told reporters. Police searched the flat, she said. She was questioned the next day.';
+    const people: EntitySpec[] = [{ name: 'Celestino Ondo', type: 'person' }, { name: 'Remedios Ayingono', type: 'person' }];
+    const events = eventsOf(buildInput(text, people));
+    only(events, 'interrogation', 'Remedios Ayingono');
+  });
+});

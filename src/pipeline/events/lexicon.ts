@@ -57,6 +57,8 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'wanted', frame: 'verb', pattern: '(?:put|placed|added) (?:him|her|them) (?:on|to) (?:a|an|the) (?:international |interstate |federal |national )?wanted list' },
   { type: 'wanted', frame: 'intrans', pattern: '(?:is|was|are|were|remains|been) (?:still )?wanted (?:by|for|in)|put on (?:a|an|the) (?:international )?wanted list|arrested in absentia|declared (?:a |an )?(?:fugitive|wanted)' },
   // detention before arrest
+  // "has been held in Black Beach without trial since 2024": custody with no end yet.
+  { type: 'detention', frame: 'verb', pattern: '(?:held|detained|kept|jailed) (?:in (?:[\\w-]+ ){1,3}?)?without (?:trial|charge)' },
   // A judge's order of custody: "ordered him held at El Helicoide", "was ordered detained for 30 days".
   { type: 'detention', frame: 'verb', pattern: 'ordered(?= (?:him|her|them|the (?:two|three|four|five|six|men|women)|(?:\\S+ ){1,3}?)(?:held|detained|jailed|remanded|kept in (?:custody|detention)|placed in (?:pre-?trial )?(?:custody|detention))\\b)' },
   { type: 'detention', frame: 'intrans', pattern: '(?:was|were|been|being) ordered (?:held|detained|jailed|remanded|kept in (?:custody|detention))' },

@@ -303,6 +303,20 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       const said = g && p.kind === 'name' ? statedGender(p) : null;
       return !said || said === g;
     };
+    // "…took his phone, she said.": a trailing attribution is the voice of the one who last spoke (", his wife,
+    // Remedios Ayingono, told Wire"), not the topic the reported words are about.
+    if (/^(?:he|she)$/i.test(r.text) && /[,"”]\s*$/.test(text.slice(Math.max(0, r.start - 3), r.start)) && SPEAKS.test(text.slice(r.end, r.end + 16))) {
+      const speaker = [...refs.slice(0, refs.indexOf(r))]
+        .reverse()
+        .find((p) => p.sentence >= r.sentence - 2 && p.kind === 'name' && SPEAKS.test(text.slice(p.end, p.end + 16)));
+      const ids = speaker && fits(speaker) ? personIds(speaker) : [];
+      if (ids.length === 1 && ids[0]) {
+        r.ids = [...ids];
+        r.entityType = 'person';
+        if (g && !learned.has(ids[0])) learned.set(ids[0], g);
+        return;
+      }
+    }
     let firstOwn = own.find((p) => !possessiveDeterminer(text, p) && fits(p)) ?? own.find(fits);
     // "X said Y had been beaten before he was killed": inside the report, the one reported on, not the speaker.
     if (firstOwn && SPEAKS.test(text.slice(firstOwn.end, firstOwn.end + 16))) {
