@@ -125,7 +125,9 @@ function coordinated(s: Sentence, text: string, refs: Ref[], r: Ref, dir: -1 | 1
   for (;;) {
     let next = refs[at + dir];
     // Names inside an appositive ("X, a student at Y University, and Z") are passed over.
-    while (next && next.entityType !== 'person' && next.kind === 'name' && refs[at + 2 * dir]?.entityType === 'person') {
+    // So is the possessive of a role between two people ("X, and its editor-in-chief, Y").
+    const passable = (x: Ref): boolean => (x.entityType !== 'person' && x.kind === 'name') || (x.kind === 'pronoun' && /^(?:its|his|her|their)$/i.test(x.text));
+    while (next && passable(next) && refs[at + 2 * dir]?.entityType === 'person') {
       at += dir;
       next = refs[at + dir];
     }

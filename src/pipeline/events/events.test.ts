@@ -1189,3 +1189,25 @@ describe('subjects of their own and what laws provide', () => {
     only(events, 'interrogation', 'Remedios Ayingono');
   });
 });
+
+describe('counted groups, terms without "sentence" and described people in a list', () => {
+  const six: EntitySpec[] = ['Leyla Mammadli', 'Sevinj Aliyeva', 'Tural Garayev', 'Aynur Jafarova', 'Elnur Rzayev', 'Kamran Ismayilzade'].map((name) => ({ name, type: 'person' }));
+
+  it('sentences people described by their roles in a list, terms "received" or "jailed for seven and a half years", and "All six" takes up all of them', () => {
+    const text =
+      "The court sentenced Gozgu Media's director, Leyla Mammadli, and its editor-in-chief, Sevinj Aliyeva, to nine years in prison. " +
+      'Reporters Tural Garayev and Aynur Jafarova received eight years each, while cameraman Elnur Rzayev and project coordinator Kamran Ismayilzade were jailed for seven and a half years. ' +
+      'All six were arrested in November 2023.';
+    const events = eventsOf(buildInput(text, six));
+    for (const { name } of six) {
+      only(events, 'sentence', name);
+      only(events, 'arrest', name);
+    }
+  });
+
+  it('leaves "the two" alone when the last two people named are not a pair told together', () => {
+    const text = 'Pavel Ivanov was convicted in May. His lawyer spoke. The judge left. Olga Petrova wrote about it. The law under which the two were convicted is vague.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.some((v) => v.type === 'sentence' && v.who === 'Olga Petrova')).toBe(false);
+  });
+});

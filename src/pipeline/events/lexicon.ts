@@ -100,8 +100,10 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'charge', frame: 'noun', pattern: '(?:criminal )?charges? (?:against|of)|criminal (?:case|proceedings|investigation|lawsuit)|(?:opened|launched|initiated|filed) (?:an? )?(?:\\w+ )?(?:case|investigation|lawsuit|probe) against|(?:criminal )?(?:case|proceedings|investigation|probe) (?:was|were|has been|have been|had been) (?:opened|launched|initiated|filed|brought) against|criminal prosecution|prosecution of|faces? charges|facing charges|under investigation' },
   { type: 'charge', frame: 'intrans', pattern: '(?:pleaded|pleads|pleading|pled) (?:not )?guilty (?:to|of)' },
   { type: 'trial', frame: 'noun', pattern: '(?:went|go|goes|stood|stand|stands|is|was|are|were) on trial|trial|court hearing|appeared in court|tried (?:in absentia|by|for|in)' },
-  { type: 'sentence', frame: 'verb', pattern: 'sentenced|convicted|found guilty|jailed for ' + N + ' ' + UNIT + '|given an? (?:\\w+[- ])?(?:year|month)s?[- ](?:prison |jail )?(?:sentence|term)' },
+  { type: 'sentence', frame: 'verb', pattern: 'sentenced|convicted|found guilty|jailed for ' + N + ' (?:and a half )?' + UNIT + '|given an? (?:\\w+[- ])?(?:year|month)s?[- ](?:prison |jail )?(?:sentence|term)' },
   { type: 'sentence', frame: 'intrans', pattern: '(?:received|receives|got|gets|was given|were given|was handed|were handed|handed down) (?:a |an )?(?:[\\w-]+ ){0,3}(?:sentences?|prison terms?|jail terms?|terms? in prison)' },
+  // "Tural Garayev and Aynur Jafarova received eight years each": a term stated without the word "sentence".
+  { type: 'sentence', frame: 'intrans', pattern: '(?:received|receives|got|gets|was given|were given|was handed|were handed) ' + N + ' (?:and a half )?(?:years?|months?)(?= each| in (?:prison|jail|a penal colony)| behind bars| of imprisonment| for\\b|[,.;])' },
   { type: 'sentence', frame: 'noun', pattern: 'convictions?|(?:prison|jail) (?:sentence|term)' },
   { type: 'acquittal', frame: 'verb', pattern: 'acquitted|pardoned|amnestied|exonerated|cleared of|charges (?:were|have been|had been) dropped|case (?:was|has been|had been) (?:closed|dropped|dismissed)' },
   { type: 'acquittal', frame: 'noun', pattern: 'acquittal|pardon|amnesty' },

@@ -45,6 +45,8 @@ const PRONOUN_RE =
   /\b(he|him|his|himself|she|her|hers|herself|they|them|their|themselves|i|me|my|myself|who|whom|whose|you|your|its|which|both|the (?:two|three|four|pair)|all of whom|all (?:three|four|five|six|seven|eight|nine|ten))\b/gi;
 /** Plural references that take up a group named before ("X and Y were arrested … Both were charged"). */
 const GROUP_WORDS = /^(?:they|them|their|themselves|both|the (?:two|three|four|pair)|all of whom|all (?:three|four|five|six|seven|eight|nine|ten))$/i;
+/** How many a counted group word stands for. */
+const GROUP_SIZE: Record<string, number> = { both: 2, two: 2, pair: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 export const SPEECH = '(?:said|says|told|tells|added|adds|explained|recalled|wrote|writes|noted|stated|insisted|claimed|complained|continued)';
 
 type Gender = 'm' | 'f' | null;
@@ -247,9 +249,12 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
       } else if (GROUP_WORDS.test(l)) {
         // "they" looks two sentences back; "both", "the two" name a group plainly and reach further.
         const reach = /^(?:they|them|their|themselves)$/.test(l) ? 2 : 5;
-        const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach);
+        const size = GROUP_SIZE[l.replace(/^(?:all|the) /, '')];
+        // A counted group of a size no one coordinated group has ("All six" after three pairs): the last that many people named.
+        const counted = size !== undefined && !groups.some((x) => x.sentence >= sentenceIndex - reach && x.ids.length === size) ? lastPeopleNamed(r, size, 2) : null;
+        const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach && (size === undefined || x.ids.length === size)) ?? [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach);
         const own = groupBefore(sentenceRefs);
-        const ids = own ?? g?.ids;
+        const ids = own ?? counted ?? g?.ids;
         if (ids) {
           r.ids = [...ids];
           r.entityType = 'person';
@@ -267,6 +272,18 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     const gap = text.slice(from, to);
     for (let m = re.exec(gap); m; m = re.exec(gap)) if (!covered[from + m.index]) return true;
     return false;
+  }
+
+  /** The last `n` different people named before `r` within `reach` sentences, or null when fewer were. */
+  function lastPeopleNamed(r: Ref, n: number, reach: number): string[] | null {
+    const found: string[] = [];
+    for (let i = refs.indexOf(r) - 1; i >= 0 && found.length < n; i--) {
+      const p = refs[i];
+      if (!p || p.sentence < r.sentence - reach) break;
+      const ids = p.kind === 'name' ? personIds(p) : [];
+      if (ids.length === 1 && ids[0] && !found.includes(ids[0])) found.push(ids[0]);
+    }
+    return found.length === n ? found.reverse() : null;
   }
 
   function groupBefore(rs: Ref[]): string[] | null {
@@ -467,7 +484,7 @@ const APPOSITIVE_START = /^\s*,\s+(?:a|an|the|his|her|their)\s[^,;()]{1,80}(?=,)
  * "X and her brother, Y", "X and project coordinator Y".
  */
 const COORDINATION_GAP = new RegExp(
-  `^\\s*(?:,|and|&|,\\s*and)\\s*(?:(?:(?:his|her|their|fellow|the)\\s+)?(?:[a-z-]+\\s+)?(?:${COORDINATED_ROLE}|${ROLE_SHAPED})\\s*,?\\s*)?$`,
+  `^\\s*(?:,|and|&|,\\s*and)\\s*(?:(?:(?:his|her|their|its|fellow|the)\\s+)?(?:[a-z-]+\\s+)?(?:${COORDINATED_ROLE}|${ROLE_SHAPED})(?:-in-chief)?\\s*,?\\s*)?$`,
 );
 
 export const ROLE =
