@@ -13,8 +13,10 @@ import {
   type CandidateSource,
   type EntityProfile,
   type EventReport,
+  type MergedEvent,
   type PlaceContainment,
 } from '../link/resolution/index.js';
+import { SEALED_PLACEHOLDER } from '../protect/field-encryption.js';
 import type { AttributeSource, EntityFeature, NewResolutionLogEntry, StoredEventReport } from '../store/resolution-types.js';
 import type { EntityAlias, EntityKey, EventEvidence, EvidenceRecord, MentionRecord, NewEntity, NewEvent, Store } from '../store/types.js';
 
@@ -167,18 +169,19 @@ export async function linkExtraction(
     entityIds.set(entity.id, storeId);
   }
   await writes.flush();
-  const events = await linkEvents(tx, documentId, extraction, entityIds, now);
+  const events = await linkEvents(tx, documentId, extraction, entityIds, current, now);
   return { entityIds, created, linked, ...events };
 }
 
 /**
- * The rows linking writes, held back and written a table at a time. The entities and alias tables
- * get their inserts, updates and deletes in the order linking made them (runs of inserts between
- * the others): PostgreSQL places rows by write order, which reads without ORDER BY follow.
+ * The rows linking writes, held back and written a table at a time: new entities, then changes to
+ * entities (one read of their attribute levels); the alias table gets its inserts and deletes in the
+ * order linking made them.
  */
 function entityWrites(tx: Store) {
   type EntityChanges = Parameters<Store['entities']['update']>[1];
-  let entities: Array<{ insert: NewEntity[] } | { id: string; changes: EntityChanges }> = [];
+  let inserts: NewEntity[] = [];
+  let updates: Array<{ id: string; changes: EntityChanges }> = [];
   let aliases: EntityAlias[] = [];
   const rows = {
     keys: [] as EntityKey[],
@@ -188,23 +191,21 @@ function entityWrites(tx: Store) {
     log: [] as NewResolutionLogEntry[],
   };
   const flushEntities = async (): Promise<void> => {
-    for (const op of entities) {
-      if ('insert' in op) await tx.entities.insertMany(op.insert);
-      else await tx.entities.update(op.id, op.changes);
-    }
-    entities = [];
+    // Changes may be to entities this document adds: those go in first.
+    await tx.entities.insertMany(inserts);
+    await tx.entities.updateMany(updates);
+    inserts = [];
+    updates = [];
     await tx.entities.addAliasesOf(aliases);
     aliases = [];
   };
   return {
     ...rows,
     insert(entity: NewEntity): void {
-      const last = entities[entities.length - 1];
-      if (last && 'insert' in last) last.insert.push(entity);
-      else entities.push({ insert: [entity] });
+      inserts.push(entity);
     },
     update(id: string, changes: EntityChanges): void {
-      entities.push({ id, changes });
+      updates.push({ id, changes });
     },
     aliases(entityId: string, names: string[]): void {
       for (const alias of names) aliases.push({ entityId, alias, aliasKey: nameKey(alias) });
@@ -235,18 +236,28 @@ async function resolveDocumentProfiles(tx: Store, profiles: EntityProfile[]) {
   });
 }
 
-/** Tells a country from the places within it, from the gazetteer facts stored on place entities. */
-function placeContainment(tx: Store): { contains: PlaceContainment; prepare: (ids: string[]) => Promise<void> } {
-  const geo = new Map<string, { kind?: string; countryCode?: string } | null>();
+/**
+ * Tells a country from the places within it, from the gazetteer facts stored on place entities;
+ * `known` holds the attributes of entities this document has just written, so they are not read again.
+ */
+function placeContainment(
+  tx: Store,
+  known: ReadonlyMap<string, { attributes: EntityAttributes }>,
+): { contains: PlaceContainment; prepare: (ids: string[]) => Promise<void> } {
+  type Geo = { kind?: string; countryCode?: string } | null;
+  const geo = new Map<string, Geo>();
+  const geoOf = (attributes: EntityAttributes | undefined): Geo => {
+    const g = attributes?.['geo'];
+    return typeof g === 'object' && g !== null ? (g as { kind?: string; countryCode?: string }) : null;
+  };
   return {
     async prepare(ids) {
       const missing = [...new Set(ids)].filter((id) => !geo.has(id));
-      if (missing.length === 0) return;
-      const found = new Map((await tx.entities.namesAndAttributes(missing)).map((e) => [e.id, e]));
-      for (const id of missing) {
-        const g = found.get(id)?.attributes['geo'];
-        geo.set(id, typeof g === 'object' && g !== null ? (g as { kind?: string; countryCode?: string }) : null);
-      }
+      for (const id of missing) if (known.has(id)) geo.set(id, geoOf(known.get(id)?.attributes));
+      const unread = missing.filter((id) => !geo.has(id));
+      if (unread.length === 0) return;
+      const found = new Map((await tx.entities.namesAndAttributes(unread)).map((e) => [e.id, e]));
+      for (const id of unread) geo.set(id, geoOf(found.get(id)?.attributes));
     },
     contains(outer, inner) {
       const o = geo.get(outer);
@@ -257,31 +268,70 @@ function placeContainment(tx: Store): { contains: PlaceContainment; prepare: (id
 }
 
 /**
- * The document's event writes, held back and written table by table: new events, then every
- * evidence span and report in the order the document's events came.
+ * The document's event writes, held back and written table by table: new events, every evidence span
+ * and report in the order the document's events came, then the merged fields of the stored events
+ * its reports joined.
  */
 function eventWrites(tx: Store) {
-  let events: NewEvent[] = [];
-  let evidence: EventEvidence[] = [];
-  let reports: Array<{ eventId: string; documentId: string; report: EventReport }> = [];
+  const events: NewEvent[] = [];
+  const evidence: EventEvidence[] = [];
+  const reports: Array<{ eventId: string; documentId: string; report: EventReport }> = [];
+  const updates = new Map<string, MergedEvent>();
   return {
     insert(event: NewEvent, report: EventReport): void {
       events.push({ ...event, evidence: [] });
       evidence.push(...event.evidence.map((e) => ({ eventId: event.id, ...e })));
       reports.push({ eventId: event.id, documentId: report.documentId, report });
     },
-    join(eventId: string, spans: EvidenceRecord[], report: EventReport): void {
+    join(eventId: string, spans: EvidenceRecord[], report: EventReport, merged: MergedEvent): void {
       evidence.push(...spans.map((e) => ({ eventId, ...e })));
       reports.push({ eventId, documentId: report.documentId, report });
+      // An event created by this document is inserted with its merged fields; a stored one is updated once.
+      const created = events.find((e) => e.id === eventId);
+      if (created) Object.assign(created, eventFields(merged));
+      else updates.set(eventId, merged);
     },
     async flush(): Promise<void> {
       await tx.events.insertMany(events);
       await tx.events.addEvidenceOf(evidence);
       await tx.resolution.addEventReports(reports);
-      events = [];
-      evidence = [];
-      reports = [];
+      for (const [id, merged] of updates) await tx.resolution.updateEvent(id, merged);
     },
+  };
+}
+
+/** The columns `updateEvent` sets, as a new event's fields. */
+function eventFields(m: MergedEvent): Pick<NewEvent, 'agentId' | 'objectId' | 'placeId' | 'dateFrom' | 'dateTo' | 'dateText' | 'duration' | 'charge' | 'penalty' | 'confidence'> {
+  return {
+    agentId: m.agentId,
+    objectId: m.objectId,
+    placeId: m.placeId,
+    dateFrom: m.date?.from ?? null,
+    dateTo: m.date?.to ?? null,
+    dateText: m.date?.text ?? null,
+    duration: m.duration,
+    charge: m.charge,
+    penalty: m.penalty,
+    confidence: m.confidence,
+  };
+}
+
+/** A stored event as it reads back once `updateEvent` has set the merged fields (see toStoredEventReport). */
+function mergedReport(stored: StoredEventReport['report'], m: MergedEvent): StoredEventReport['report'] {
+  const from = m.date?.from ?? null;
+  const to = m.date?.to ?? null;
+  // updateEvent keeps the stored date text in place of the placeholder a reader without the key saw.
+  const text = m.date?.text === SEALED_PLACEHOLDER ? (stored.date?.text ?? '') : (m.date?.text ?? '');
+  return {
+    ...stored,
+    agentId: m.agentId,
+    objectId: m.objectId,
+    placeId: m.placeId,
+    date: from === null && to === null ? null : { ...(from !== null ? { from } : {}), ...(to !== null ? { to } : {}), text },
+    duration: m.duration,
+    charge: m.charge,
+    penalty: m.penalty,
+    confidence: m.confidence,
   };
 }
 
@@ -290,10 +340,11 @@ async function linkEvents(
   documentId: string,
   extraction: Extraction,
   entityIds: Map<string, string>,
+  written: ReadonlyMap<string, { attributes: EntityAttributes }>,
   now: string,
 ): Promise<{ eventsMerged: number; eventsCreated: number }> {
   const ref = (id: string | null): string | null => (id === null ? null : (entityIds.get(id) ?? null));
-  const places = placeContainment(tx);
+  const places = placeContainment(tx, written);
   const writes = eventWrites(tx);
   const reports: EventReport[] = extraction.events.map((event) => ({
     documentId,
@@ -310,8 +361,9 @@ async function linkEvents(
     confidence: event.confidence,
     evidence: event.evidence,
   }));
-  // The stored events each report may join, read at once; a (subject, type) this document has
-  // already written to is read again, after the writes, so matching sees exactly what the store holds.
+  // The stored events each report may join, read at once. Matching then runs on this copy, which the
+  // document's own events and merges are applied to as they would read back from the store: the
+  // writes wait for the end, a few statements in all.
   const pairKey = (subjectId: string, type: string): string => `${subjectId}\u0000${type}`;
   const storedByPair = new Map<string, StoredEventReport[]>();
   const pairs = reports.flatMap((r) => (r.subjectId !== null ? [{ subjectId: r.subjectId, type: r.type }] : []));
@@ -319,32 +371,39 @@ async function linkEvents(
   for (const s of await tx.resolution.eventsOfMany(pairs)) {
     if (s.report.subjectId !== null) storedByPair.get(pairKey(s.report.subjectId, s.report.type))?.push(s);
   }
-  const written = new Set<string>();
   await places.prepare(
     [...reports.map((r) => r.placeId), ...[...storedByPair.values()].flat().map((s) => s.report.placeId)].filter((p): p is string => p !== null),
   );
+  const storedOf = (report: EventReport): StoredEventReport[] =>
+    report.subjectId !== null ? (storedByPair.get(pairKey(report.subjectId, report.type)) ?? []) : [];
+  // Every report of the stored events this document's reports fit first, read at once (a later report
+  // may fit an event only after a merge changed it; its reports are read then).
+  const reportsOf = new Map<string, EventReport[]>();
+  const likely = reports.flatMap((report) => {
+    const stored = storedOf(report);
+    const at = findMatchingEvent(report, stored.map((s) => s.report), places.contains);
+    return at >= 0 ? [(stored[at] as StoredEventReport).id] : [];
+  });
+  for (const [id, list] of await tx.resolution.eventReportsOfMany(likely)) reportsOf.set(id, list);
   let eventsMerged = 0;
   let eventsCreated = 0;
   for (const [ordinal, event] of extraction.events.entries()) {
     const report = reports[ordinal] as EventReport;
     const evidence = event.evidence.map((e) => ({ documentId, start: e.start, end: e.end, text: e.text }));
-    const pair = report.subjectId !== null ? pairKey(report.subjectId, report.type) : null;
-    let stored = pair !== null ? (storedByPair.get(pair) ?? []) : [];
-    if (pair !== null && report.subjectId !== null && written.has(pair)) {
-      await writes.flush();
-      stored = await tx.resolution.eventsOf(report.subjectId, report.type);
-    }
-    // Whether it joins a stored event or adds one, this event writes to its (subject, type).
-    if (pair !== null) written.add(pair);
-    await places.prepare([report.placeId, ...stored.map((s) => s.report.placeId)].filter((p): p is string => p !== null));
+    const stored = storedOf(report);
     const at = findMatchingEvent(report, stored.map((s) => s.report), places.contains);
     const match = at >= 0 ? stored[at] : undefined;
+    // As the store would give it back: the report goes through JSON.
+    const asStored = JSON.parse(JSON.stringify(report)) as EventReport;
     if (match) {
-      writes.join(match.id, evidence, report);
+      let joined = reportsOf.get(match.id);
+      if (joined === undefined) joined = (await tx.resolution.eventReportsOfMany([match.id])).get(match.id) ?? [];
+      joined.push(asStored);
+      reportsOf.set(match.id, joined);
       // The merge reads every report of the event, this one included.
-      await writes.flush();
-      // Updated now, between the inserts it came between, as PostgreSQL places rows by write order.
-      await tx.resolution.updateEvent(match.id, mergeEventReports(await tx.resolution.eventReports(match.id)));
+      const merged = mergeEventReports(joined);
+      writes.join(match.id, evidence, report, merged);
+      stored[at] = { id: match.id, report: mergedReport(match.report, merged) };
       eventsMerged++;
       continue;
     }
@@ -372,6 +431,12 @@ async function linkEvents(
       },
       report,
     );
+    reportsOf.set(id, [asStored]);
+    // Read back, the new event comes after the stored ones: its document is the newest.
+    if (report.subjectId !== null) {
+      const { type, subjectId, agentId, objectId, placeId, date, duration, charge, penalty, modality, confidence } = asStored;
+      stored.push({ id, report: { type, subjectId, agentId, objectId, placeId, date, duration, charge, penalty, modality, confidence } });
+    }
     eventsCreated++;
   }
   await writes.flush();

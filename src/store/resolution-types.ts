@@ -107,6 +107,8 @@ export interface ResolutionRepository {
   /** Adds documents' reports of events, in the order given. */
   addEventReports(reports: ReadonlyArray<{ eventId: string; documentId: string; report: EventReport }>): Promise<void>;
   eventReports(eventId: string): Promise<EventReport[]>;
+  /** `eventReports` for several events in one read: event id → its reports (events without any left out). */
+  eventReportsOfMany(eventIds: readonly string[]): Promise<Map<string, EventReport[]>>;
   /** Sets the event's fields to the merged values. */
   updateEvent(eventId: string, fields: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void>;
   /** Moves the evidence and reports of event `dropId` to `keepId` and deletes `dropId` (one event reported twice). */

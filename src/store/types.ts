@@ -166,6 +166,8 @@ export interface EntityRepository {
   insertMany(entities: NewEntity[]): Promise<void>;
   /** Replaces name and/or attributes (a merge of what a new document says). */
   update(id: string, changes: { name?: string; nameKey?: string; attributes?: EntityAttributes }): Promise<void>;
+  /** `update` for several entities, in order (their attribute levels read once). */
+  updateMany(updates: ReadonlyArray<{ id: string; changes: { name?: string; nameKey?: string; attributes?: EntityAttributes } }>): Promise<void>;
   /** Adds aliases; ones already recorded are ignored. */
   addAliases(entityId: string, aliases: NewAlias[]): Promise<void>;
   /** Adds link keys; ones already recorded are ignored. */

@@ -85,42 +85,47 @@ export async function resolveEntities(
   source: CandidateSource,
   constraints: ResolutionConstraints = {},
 ): Promise<ResolutionDecision[]> {
+  // Each entity takes its key tiers in turn, most selective first, and stops at a decisive link.
+  const states = profiles.map((profile, index) => ({
+    keys: blockingKeys(profile),
+    tiers: constraints.pinned?.has(index) ? [] : keysByTier(blockingKeys(profile)).filter((keys) => keys.length > 0),
+    next: 0,
+    candidates: [] as CandidateProfile[],
+    seen: new Set<string>(),
+    scored: [] as Array<{ candidate: CandidateProfile; pair: PairScore }>,
+  }));
+  // Each entity's remaining tiers are read in one round with every other entity's: most reads settle at
+  // the first tier, yet a round trip costs more than the blocks a round reads ahead.
+  const requests = [...states.entries()].flatMap(([index, state]) => {
+    const profile = profiles[index] as EntityProfile;
+    return state.tiers.map((keys) => ({ index, request: { type: profile.type, keys, limit: CANDIDATE_LIMIT, features: profile.context } }));
+  });
+  const blocks = source.candidatesMany
+    ? await source.candidatesMany(requests.map((r) => r.request))
+    : await Promise.all(requests.map(({ request: r }) => source.candidates(r.type, r.keys, r.limit, r.features)));
+  for (const [at, { index }] of requests.entries()) {
+    const state = states[index] as (typeof states)[number];
+    const profile = profiles[index] as EntityProfile;
+    // Past a decisive link the entity reads no further tier.
+    if (state.next >= state.tiers.length) continue;
+    for (const c of blocks[at] ?? []) {
+      if (state.seen.has(c.id) || constraints.cannotLink?.(index, c.id)) continue;
+      state.seen.add(c.id);
+      state.candidates.push(c);
+    }
+    state.scored = state.candidates
+      .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
+      .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
+      .sort((x, y) => y.pair.score - x.pair.score);
+    // A full name usually settles it without the surname block.
+    state.next = state.scored[0] && DECISIVE_RULES.has(state.scored[0].pair.rule) ? state.tiers.length : state.next + 1;
+  }
   const decisions: ResolutionDecision[] = [];
-  // Every entity reads its most selective block; a source that can reads them all at once.
-  const firstTier = profiles.map((profile, index) =>
-    constraints.pinned?.has(index) ? [] : (keysByTier(blockingKeys(profile)).find((keys) => keys.length > 0) ?? []),
-  );
-  const prefetched = source.candidatesMany
-    ? await source.candidatesMany(
-        profiles.map((profile, index) => ({ type: profile.type, keys: firstTier[index] ?? [], limit: CANDIDATE_LIMIT, features: profile.context })),
-      )
-    : undefined;
-  for (const [index, profile] of profiles.entries()) {
-    const keys = blockingKeys(profile);
+  for (const [index, { keys, candidates, scored }] of states.entries()) {
     const pin = constraints.pinned?.get(index);
     if (pin !== undefined) {
       decisions.push({ index, entityId: pin, rule: 'reviewer-pin', score: 1, shared: [], keys, candidates: 0 });
       continue;
-    }
-    // Most selective keys first: a full name usually settles it without reading the surname block.
-    const candidates: CandidateProfile[] = [];
-    const seen = new Set<string>();
-    let scored: Array<{ candidate: CandidateProfile; pair: PairScore }> = [];
-    let first = true;
-    for (const tierKeys of keysByTier(keys)) {
-      if (tierKeys.length === 0) continue;
-      const block = (first ? prefetched?.[index] : undefined) ?? (await source.candidates(profile.type, tierKeys, CANDIDATE_LIMIT, profile.context));
-      first = false;
-      for (const c of block) {
-        if (seen.has(c.id) || constraints.cannotLink?.(index, c.id)) continue;
-        seen.add(c.id);
-        candidates.push(c);
-      }
-      scored = candidates
-        .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
-        .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
-        .sort((x, y) => y.pair.score - x.pair.score);
-      if (scored[0] && DECISIVE_RULES.has(scored[0].pair.rule)) break;
     }
     const best = scored[0];
     const second = scored[1];

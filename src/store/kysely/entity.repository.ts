@@ -13,7 +13,9 @@ import type {
 } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
 import { chunk, insertOrIgnore, readableAttributes, reviewShape, sameShapeRuns, toEntityRecord } from './rows.js';
-import { attributesToStore } from './sealed-attributes.js';
+import { attributesToStore, confidentialAttributesOf, type AttributeLevels } from './sealed-attributes.js';
+
+type EntityChanges = { name?: string; nameKey?: string; attributes?: EntityAttributes };
 
 const COLUMNS = [
   'entities.id',
@@ -60,14 +62,23 @@ export class KyselyEntityRepository implements EntityRepository {
     id: string,
     changes: { name?: string; nameKey?: string; attributes?: EntityAttributes },
   ): Promise<void> {
-    const values = {
-      ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.nameKey !== undefined ? { name_key: changes.nameKey } : {}),
-      // Confidential attributes stay sealed (see sealed-attributes.ts).
-      ...(changes.attributes !== undefined ? { attributes: await attributesToStore(this.db, id, changes.attributes) } : {}),
-    };
-    if (Object.keys(values).length === 0) return;
-    await this.db.updateTable('entities').set(values).where('id', '=', id).execute();
+    await this.updateMany([{ id, changes }]);
+  }
+
+  async updateMany(updates: ReadonlyArray<{ id: string; changes: EntityChanges }>): Promise<void> {
+    // The attribute levels of every entity whose attributes change, read once.
+    const withAttributes = updates.filter((u) => u.changes.attributes !== undefined).map((u) => u.id);
+    const levels = withAttributes.length > 0 ? await confidentialAttributesOf(this.db, withAttributes) : new Map<string, AttributeLevels>();
+    for (const { id, changes } of updates) {
+      const values = {
+        ...(changes.name !== undefined ? { name: changes.name } : {}),
+        ...(changes.nameKey !== undefined ? { name_key: changes.nameKey } : {}),
+        // Confidential attributes stay sealed (see sealed-attributes.ts).
+        ...(changes.attributes !== undefined ? { attributes: await attributesToStore(this.db, id, changes.attributes, levels) } : {}),
+      };
+      if (Object.keys(values).length === 0) continue;
+      await this.db.updateTable('entities').set(values).where('id', '=', id).execute();
+    }
   }
 
   async addAliases(entityId: string, aliases: NewAlias[]): Promise<void> {

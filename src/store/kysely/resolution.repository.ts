@@ -309,20 +309,17 @@ export class KyselyResolutionRepository implements ResolutionRepository {
   }
 
   async eventsOfMany(pairs: ReadonlyArray<{ subjectId: string; type: string }>): Promise<StoredEventReport[]> {
-    const unique = [...new Map(pairs.map((p) => [`${p.subjectId}\u0000${p.type}`, p])).values()];
-    const out: StoredEventReport[] = [];
-    // One branch per pair, each the query eventsOf runs: planned alike, it reads the rows in the same
-    // order (PostgreSQL's heap and index orders differ once a row has been updated).
-    for (const part of chunk(unique, 200)) {
-      const [first, ...rest] = part.map((p) =>
-        this.db.selectFrom('events').selectAll().select(FIRST_SEQ).where('subject_id', '=', p.subjectId).where('type', '=', p.type),
-      );
-      if (!first) continue;
-      const rows = await rest.reduce((q, branch) => q.unionAll(branch), first).execute();
-      rows.sort((a, b) => Number(a.first_seq) - Number(b.first_seq) || a.ordinal - b.ordinal);
-      out.push(...rows.map(toStoredEventReport));
+    const wanted = new Set(pairs.map((p) => `${p.subjectId}\u0000${p.type}`));
+    const types = [...new Set(pairs.map((p) => p.type))];
+    const out: Array<Selectable<ResolutionDatabase['events']> & { first_seq: number }> = [];
+    // One plain statement (a union of a branch per pair cost more to plan than to run): the subjects'
+    // events of the types asked, the pairs not asked left out here. The order is set below, whatever the engine reads.
+    for (const subjects of chunk([...new Set(pairs.map((p) => p.subjectId))], 200)) {
+      const rows = await this.db.selectFrom('events').selectAll().select(FIRST_SEQ).where('subject_id', 'in', subjects).where('type', 'in', types).execute();
+      out.push(...rows.filter((r) => wanted.has(`${r.subject_id ?? ''}\u0000${r.type}`)));
     }
-    return out;
+    out.sort((a, b) => Number(a.first_seq) - Number(b.first_seq) || a.ordinal - b.ordinal);
+    return out.map(toStoredEventReport);
   }
 
   async addEventReport(eventId: string, documentId: string, report: EventReport): Promise<void> {
@@ -341,6 +338,18 @@ export class KyselyResolutionRepository implements ResolutionRepository {
   async eventReports(eventId: string): Promise<EventReport[]> {
     const rows = await this.db.selectFrom('event_reports').select('report').where('event_id', '=', eventId).execute();
     return rows.map((r) => readableReport(JSON.parse(r.report) as EventReport));
+  }
+
+  async eventReportsOfMany(eventIds: readonly string[]): Promise<Map<string, EventReport[]>> {
+    const out = new Map<string, EventReport[]>();
+    // One branch per event, each the query eventReports runs, so each event's reports come in the same order.
+    for (const part of chunk([...new Set(eventIds)], 200)) {
+      const rows = await unionAll(
+        part.map((id, at) => this.db.selectFrom('event_reports').select([sql.lit(at).as('r'), 'report']).where('event_id', '=', id)),
+      );
+      for (const [at, reports] of groupBy(rows, (r) => readableReport(JSON.parse(r.report) as EventReport))) out.set(part[at] as string, reports);
+    }
+    return out;
   }
 
   async updateEvent(eventId: string, f: Omit<EventReport, 'evidence' | 'documentId' | 'type' | 'subjectId'>): Promise<void> {

@@ -69,8 +69,14 @@ function holdsPlaceholder(value: unknown): boolean {
  * The attributes JSON to store for an entity: confidential values sealed. A value a reader without
  * the key saw as the placeholder keeps its stored ciphertext; any other confidential value needs the key.
  */
-export async function attributesToStore(db: Kysely<Database>, entityId: string, attributes: EntityAttributes): Promise<string> {
-  const levels = await confidentialAttributes(db, entityId);
+export async function attributesToStore(
+  db: Kysely<Database>,
+  entityId: string,
+  attributes: EntityAttributes,
+  known?: ReadonlyMap<string, AttributeLevels>,
+): Promise<string> {
+  // `known`: the levels already read for several entities (confidentialAttributesOf), this one's among them if it exists.
+  const levels = known ? (known.get(entityId) ?? null) : await confidentialAttributes(db, entityId);
   const touchesSealed =
     Object.keys(attributes).some((key) => levels?.isConfidential(key)) || JSON.stringify(attributes).includes(SEALED_PLACEHOLDER);
   if (!levels || !touchesSealed) return JSON.stringify(attributes);
