@@ -207,3 +207,20 @@ describe('parts of a person’s name typed as something else', () => {
     ]);
   });
 });
+
+describe('Arabic family names', () => {
+  it('types a given name before an Al- family name as a person, and the family name alone after an arrest too', () => {
+    const text = 'Authorities must release Ziad Al-Hawamdeh now. Officers arrested Al-Hawamdeh at home.';
+    const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+    const at = (from: number, n: number, type: MentionType): Mention => {
+      const toks = tokens.slice(from, from + n);
+      const start = toks[0]?.start ?? 0;
+      const end = toks[toks.length - 1]?.end ?? 0;
+      return { start, end, text: text.slice(start, end), type, tokens: toks };
+    };
+    const ziad = tokens.findIndex((t) => t.text === 'Ziad');
+    const lone = tokens.findIndex((t, k) => k > ziad + 3 && t.text === 'Al');
+    const fixed = repairMentions(text, [tokens], [at(ziad, 4, 'organization'), at(lone, 3, 'place')]);
+    expect(names(fixed)).toEqual(['person:Ziad Al-Hawamdeh', 'person:Al-Hawamdeh']);
+  });
+});

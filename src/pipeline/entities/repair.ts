@@ -67,6 +67,13 @@ const isLowerWord = (t: Token | undefined): boolean => t !== undefined && /^\p{L
 const lastWord = (m: Mention): string => (m.tokens[m.tokens.length - 1]?.text ?? '').toLowerCase();
 const hasOrgHead = (toks: readonly Token[]): boolean => toks.some((t) => ORG_HEADS.has(t.text.toLowerCase()));
 
+/** The words of a name as written ("Al-Hawamdeh" is one, though the tokenizer splits it at the hyphen). */
+const words = (m: Mention): string[] => m.text.split(/\s+/);
+/** Capitalised words, hyphenated ones too ("Ziad Al-Hawamdeh", "Abdel-Sattar"): the shape of a person's name. */
+const looksLikeName = (m: Mention): boolean => words(m).every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(w));
+/** Arabic family names joined to their article or kinship word: "Al-Hawamdeh", "Abu-Zeid", "Bin-Salem". */
+const ARABIC_FAMILY_NAME = /^(?:Al|El|Abu|Bin|Ibn|Abd|Abdel|Abdul)-\p{Lu}\p{Ll}+$/u;
+
 function mentionOf(text: string, toks: Token[], type: MentionType): Mention {
   const head = toks[0] as Token;
   const tail = toks[toks.length - 1] as Token;
@@ -174,14 +181,16 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
   for (const m of list) {
     if (m.type === 'person' && m.tokens.length > 1 && (ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '') || ORG_HEADS.has(lastWord(m)))) m.type = 'organization';
     if (m.type === 'place' && m.tokens.length > 1 && INSTITUTION_HEADS.has(lastWord(m)) && !PLACE_HEADS_TOO.has(lastWord(m))) m.type = 'organization';
+    // "Ziad Al-Hawamdeh": a given name before an Arabic family name.
+    if (m.type !== 'person' && words(m).length >= 2 && words(m).slice(1).some((w) => ARABIC_FAMILY_NAME.test(w)) && looksLikeName(m) && !hasOrgHead(m.tokens) && !INSTITUTION_HEADS.has(lastWord(m))) m.type = 'person';
     // Vietnamese names carry "Thi" or "Van" in the middle: "Vu Thi Lan", "Nguyen Van An".
     if (m.type !== 'person' && m.tokens.length === 3 && /^(?:Thi|Thị|Van|Văn)$/.test(m.tokens[1]?.text ?? '')) m.type = 'person';
   }
 
   // A name after an occupation or before an age is a person's: "radio reporter Floriane Niyonzima", "Niyonzima, 31,".
   for (const m of list) {
-    if (m.type === 'person' || m.type === 'misc' || m.tokens.length > 3 || hasOrgHead(m.tokens)) continue;
-    if (!m.tokens.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text)) || DEMONYMS.has(m.text.toLowerCase())) continue;
+    if (m.type === 'person' || m.type === 'misc' || words(m).length > 3 || hasOrgHead(m.tokens)) continue;
+    if (!looksLikeName(m) || DEMONYMS.has(m.text.toLowerCase())) continue;
     const before = tokens[first(m) - 1];
     const role = before !== undefined && isLowerWord(before) && ROLE_NOUNS.has(before.text.toLowerCase());
     const age = tokens[last(m) + 1]?.text === ',' && /^\d{2}$/.test(tokens[last(m) + 2]?.text ?? '') && tokens[last(m) + 3]?.text === ',';
@@ -191,8 +200,8 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
   // What only happens to people: "officers told Reinaldo Cárdenas", "ordered Levan Mchedlishvili jailed",
   // "Mkhabela was arrested". A name the gazetteer knows as a place or organization keeps its type.
   for (const m of list) {
-    if (m.type === 'person' || m.type === 'misc' || m.tokens.length > 3 || hasOrgHead(m.tokens) || INSTITUTION_HEADS.has(lastWord(m))) continue;
-    if (!m.tokens.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?$/u.test(t.text)) || DEMONYMS.has(m.text.toLowerCase())) continue;
+    if (m.type === 'person' || m.type === 'misc' || words(m).length > 3 || hasOrgHead(m.tokens) || INSTITUTION_HEADS.has(lastWord(m))) continue;
+    if (!looksLikeName(m) || DEMONYMS.has(m.text.toLowerCase())) continue;
     if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) continue;
     const before = tokens[first(m) - 1]?.text ?? '';
     const after = tokens.slice(last(m) + 1, last(m) + 4).map((t) => t.text.toLowerCase());
@@ -217,15 +226,17 @@ export function retypeNameParts(mentions: readonly Mention[], gazetteer?: Gazett
   const personWords = new Set<string>();
   const familyNames = new Set<string>();
   for (const m of mentions) {
-    if (m.type !== 'person' || m.tokens.length < 2) continue;
-    for (const t of m.tokens) personWords.add(t.text);
-    for (const t of m.tokens.slice(1)) familyNames.add(t.text);
+    const ws = words(m);
+    if (m.type !== 'person' || ws.length < 2) continue;
+    for (const w of ws) personWords.add(w);
+    for (const w of ws.slice(1)) familyNames.add(w);
   }
   return mentions.map((m) => {
     if (m.type !== 'organization' && m.type !== 'place') return m;
+    const ws = words(m);
     // A lone word must be a family name: a given name alone ("Rif" of a mistyped "Rif Today") is too often something else.
-    const words = m.tokens.length === 1 ? familyNames : personWords;
-    if (m.tokens.length > 2 || !m.tokens.every((t) => words.has(t.text) && /^\p{Lu}\p{Ll}/u.test(t.text))) return m;
+    const known = ws.length === 1 ? familyNames : personWords;
+    if (ws.length > 2 || !ws.every((w) => known.has(w) && /^\p{Lu}\p{Ll}/u.test(w))) return m;
     if (hasOrgHead(m.tokens) || DEMONYMS.has(m.text.toLowerCase())) return m;
     if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) return m;
     return { ...m, type: 'person' };

@@ -339,7 +339,10 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       (frame === 'verb' && isPassive(sentence, text, trig) && !commonNounSubject(sentence, trig, text)) ||
       frame === 'owner') &&
     !refs.some((r) => r.entityType === 'person' || r.kind !== 'name') &&
-    !LAW_SAYS.test(text.slice(clause.start, trig.start))
+    !LAW_SAYS.test(text.slice(clause.start, trig.start)) &&
+    // "The arrest is the latest in a long campaign": an arrest already told, taken up again, is no new event.
+    // (A trial is told by its noun alone: "The trial opened on 2 September".)
+    !(frame === 'noun' && type !== 'trial' && /^\s*the\s+$/i.test(text.slice(clause.start, trig.start)))
   ) {
     // No participant in the sentence: a passive or nominal event continues the story of the last person named.
     const topic = topicBefore(references, v.index, trig.start);

@@ -1211,3 +1211,12 @@ describe('counted groups, terms without "sentence" and described people in a lis
     expect(events.some((v) => v.type === 'sentence' && v.who === 'Olga Petrova')).toBe(false);
   });
 });
+
+describe('events taken up again', () => {
+  it('reads "The arrest is the latest in a long campaign" as no new arrest, but "The trial opened" as the trial', () => {
+    const text = 'Pavel Ivanov was detained on Monday. His lawyer, Olga Petrova, spoke to reporters. The arrest is the latest in a long campaign. The trial opened on 2 September.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.some((v) => v.type === 'arrest' && v.who === 'Olga Petrova')).toBe(false);
+    expect(events.filter((v) => v.type === 'trial').length).toBe(1);
+  });
+});
