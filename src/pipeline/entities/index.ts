@@ -8,7 +8,7 @@ import { LABELS } from './labels.js';
 import { mentionsOf } from './mentions.js';
 import { getNerResources, type NerResources } from './model.js';
 import { abbreviationMentions, propagateMentions, splitHeadlineMentions, typeNounMentions } from './propagate.js';
-import { repairMentions, retypeNameParts } from './repair.js';
+import { joinAdjacentPeople, repairMentions, retypeNameParts } from './repair.js';
 import { taggingSequences } from './sequences.js';
 
 export { loadNerResources, type NerResources } from './model.js';
@@ -35,7 +35,7 @@ export function recognizeEntitiesWith(doc: Segmented, resources: NerResources): 
   }
   const tagged = typeNounMentions(doc.text, sequences, repairMentions(doc.text, sequences, mentionsOf(doc.text, sequences, labels), gazetteer));
   const split = abbreviationMentions(doc.text, sequences, splitHeadlineMentions(doc.text, sequences, tagged));
-  const mentions = retypeNameParts(propagateMentions(doc.text, sequences, split), gazetteer);
+  const mentions = joinAdjacentPeople(doc.text, retypeNameParts(propagateMentions(doc.text, sequences, split), gazetteer));
   const entities = clusterMentions(mentions);
   addPersonAttributes(doc.text, entities);
   return entities;

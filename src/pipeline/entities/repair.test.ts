@@ -3,7 +3,7 @@ import type { Token } from '../segment.js';
 import { segment } from '../segment.js';
 import { recognizeEntities } from './index.js';
 import type { Mention, MentionType } from './mentions.js';
-import { repairMentions, retypeNameParts } from './repair.js';
+import { joinAdjacentPeople, repairMentions, retypeNameParts } from './repair.js';
 
 /** One sentence's tokens and the mentions given as [first word, last word, type] by token text. */
 function setup(text: string, spans: [string, string, MentionType][]): { tokens: Token[]; mentions: Mention[] } {
@@ -222,5 +222,21 @@ describe('Arabic family names', () => {
     const lone = tokens.findIndex((t, k) => k > ziad + 3 && t.text === 'Al');
     const fixed = repairMentions(text, [tokens], [at(ziad, 4, 'organization'), at(lone, 3, 'place')]);
     expect(names(fixed)).toEqual(['person:Ziad Al-Hawamdeh', 'person:Al-Hawamdeh']);
+  });
+});
+
+describe('people spans side by side', () => {
+  it('joins a person span and the surname added right after it, and leaves people apart when anything stands between', () => {
+    const text = 'Men took Thierno Boubacar Sow and Ivanov, Petrov away.';
+    const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+    const at = (word: string, n: number): Mention => {
+      const i = tokens.findIndex((t) => t.text === word);
+      const toks = tokens.slice(i, i + n);
+      const start = toks[0]?.start ?? 0;
+      const end = toks[toks.length - 1]?.end ?? 0;
+      return { start, end, text: text.slice(start, end), type: 'person', tokens: toks };
+    };
+    const joined = joinAdjacentPeople(text, [at('Sow', 1), at('Thierno', 2), at('Ivanov', 1), at('Petrov', 1)]);
+    expect(joined.map((m) => m.text)).toEqual(['Thierno Boubacar Sow', 'Ivanov', 'Petrov']);
   });
 });

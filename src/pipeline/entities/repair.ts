@@ -98,7 +98,8 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     // "Mona Abdel" + "-" + "Sattar": a hyphenated surname cut at its hyphen.
     const hyphen = tokens[first(m) - 1];
     const hyphenated = prev && (prev.type === 'person' || m.type === 'person') && hyphen?.text === '-' && first(m) === last(prev) + 2 && hyphen.start === prev.end && hyphen.end === m.start;
-    if (prev && prev.type === 'person' && m.type === 'person' && first(m) === last(prev) + 1 && (particle || prev.tokens.length === 1)) {
+    // "Thierno Boubacar" + "Sow": two person spans with nothing between are one name.
+    if (prev && prev.type === 'person' && m.type === 'person' && first(m) === last(prev) + 1 && (particle || prev.tokens.length === 1 || m.tokens.length === 1)) {
       joined[joined.length - 1] = mentionOf(text, [...prev.tokens, ...m.tokens], 'person');
     } else if (prev && hyphenated && hyphen) {
       joined[joined.length - 1] = mentionOf(text, [...prev.tokens, hyphen, ...m.tokens], 'person');
@@ -215,6 +216,22 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     if ((DONE_TO_PEOPLE.has(before) && !modifier && spokenTo) || passive || ordered) m.type = 'person';
   }
   return list;
+}
+
+/**
+ * "Thierno Boubacar" tagged and "Sow" added by propagation right after it: two people's spans with only a
+ * space between are one name.
+ */
+export function joinAdjacentPeople(text: string, mentions: readonly Mention[]): Mention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const out: Mention[] = [];
+  for (const m of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'person' && m.type === 'person' && m.start === prev.end + 1 && text[prev.end] === ' ' && (prev.tokens.length === 1 || m.tokens.length === 1)) {
+      out[out.length - 1] = mentionOf(text, [...prev.tokens, ...m.tokens], 'person');
+    } else out.push(m);
+  }
+  return out;
 }
 
 /**

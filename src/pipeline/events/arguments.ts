@@ -136,6 +136,8 @@ function coordinated(s: Sentence, text: string, refs: Ref[], r: Ref, dir: -1 | 1
     if (!coordinates(gap)) break;
     // "Two men tried alongside her, X and Y": a pronoun or a name inside a prepositional phrase ends the list.
     if (/^\s*,\s*$/.test(gap) && (next.kind !== 'name' || inPrepPhrase(s, next))) break;
+    // "arrested with them, the musician X": a pronoun joins a list only through "and".
+    if (next.kind !== 'name' && !/\b(?:and|&)\b|&/.test(gap)) break;
     out.push(next);
     at += dir;
   }
@@ -190,6 +192,8 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
   const firstRight = (maxGap: number): Ref | undefined => {
     const r = right.find((x) => usable(x, kinds));
     if (!r || r.start - trig.end > maxGap) return undefined;
+    // "A third man arrested with them": those it happened together with are not its object.
+    if (/^\s+(?:along\s+|together\s+)?with\s+$/i.test(text.slice(trig.end, r.start))) return undefined;
     // "beat her" is an object; "her husband" is a possessive determiner.
     const next = nextToken(r);
     if (/^(?:his|their|my|its)$/i.test(r.text)) return undefined;
@@ -208,7 +212,11 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     subj = (ofOwner && usable(ofOwner, kinds) ? ofOwner : undefined) ?? inside.find((r) => usable(r, kinds)) ?? right.find((r) => usable(r, kinds) && r.start - trig.end < 40);
     if (!subj) subj = nearestLeft();
   } else if (frame === 'verb') {
-    if (isPassive(sentence, text, trig)) {
+    const companions = namedAfterCompanions(text, refs.filter((x) => x.start >= trig.end && sameVoice(x)), trig);
+    if (companions) {
+      subj = companions;
+      dir = 1;
+    } else if (isPassive(sentence, text, trig)) {
       subj = nearestLeft();
       const by = /^\s+by\s+/i.exec(text.slice(trig.end, trig.end + 8));
       if (by) agent = right.find((r) => r.start <= trig.end + by[0].length + 25 && r.entityType !== null);
@@ -371,14 +379,22 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
 
 // A described object ending in a comma: "the editor of the Mutare Herald, ", "a reporter for X, ".
 const APPOSITIVE_OBJECT = new RegExp(
-  `^\\s+(?:the|a|an|its|his|her|their|[A-Z][\\w’'-]*[’']s)\\s+(?:[\\w’'-]+\\s+){0,4}?(?:${ROLE}|organi[sz]er|leader|founder|co-founder|director|head|spokes(?:man|woman|person)|coordinator|member|chair(?:man|woman)?|president|deputy|owner|publisher|producer|presenter|anchor|host|correspondent|secretary)(?:\\s+(?:of|at|for|from)\\s+(?:the\\s+)?(?:[A-Z][\\w’'&.-]*\\s*){1,5})?,\\s+$`,
+  `^\\s+(?:the|a|an|its|his|her|their|[A-Z][^\\s,]*[’']s)\\s+(?:[\\w’'-]+\\s+){0,4}?(?:${ROLE}|wife|husband|son|daughter|brother|sister|cousin|nephew|niece|uncle|aunt|widow|organi[sz]er|leader|founder|co-founder|director|head|spokes(?:man|woman|person)|coordinator|member|chair(?:man|woman)?|president|deputy|owner|publisher|producer|presenter|anchor|host|correspondent|secretary)(?:\\s+(?:of|at|for|from)\\s+(?:the\\s+)?(?:[A-Z][\\w’'&.-]*\\s*){1,5})?,\\s+$`,
 );
+
+/** "A cameraman arrested with her, Egide Ndayisenga, was freed": the one named after the companions. */
+function namedAfterCompanions(text: string, right: Ref[], trig: TriggerMatch): Ref | undefined {
+  const r = right.find((x) => x.kind === 'name' && x.entityType === 'person' && x.start - trig.end < 80);
+  if (!r || !/^\s+(?:along\s+|together\s+)?with\s+(?:him|her|them|[A-Z][^\s,]*)(?:\s+[A-Z][^\s,]*)?,\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}$/.test(text.slice(trig.end, r.start))) return undefined;
+  return text[r.end] === ',' ? r : undefined;
+}
 
 /** The person named right after a described object ("fined the editor of X, Grace Chikomba"). */
 function appositiveObject(text: string, right: Ref[], trig: TriggerMatch): Ref | undefined {
   // Cheap test first: most objects are not followed by a comma within reach.
-  const r = right.find((x) => x.kind === 'name' && x.entityType === 'person' && x.start - trig.end < 110);
-  if (!r || text.charCodeAt(r.start - 2) !== 44) return undefined;
+  // The first name after a comma: a possessor before it ("arrested Kanté's wife, Fatoumata Binta Kanté") is passed over.
+  const r = right.find((x) => x.kind === 'name' && x.entityType === 'person' && x.start - trig.end < 110 && text.charCodeAt(x.start - 2) === 44);
+  if (!r) return undefined;
   return APPOSITIVE_OBJECT.test(text.slice(trig.end, r.start)) ? r : undefined;
 }
 

@@ -9,6 +9,8 @@ import type { TriggerMatch } from './triggers.js';
 const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none|cannot)\b|n[’']t\b/i;
 const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
 const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
+/** "calls on the authorities to disclose …, to release them and to …": a later infinitive of the same appeal. */
+const APPEAL_LIST = /\b(?:calls? on|called on|urg(?:e|es|ed)|demand(?:s|ed)?|asks?|asked)\b[^.;]{0,250},\s+(?:and\s+)?to\s+(?:\w+\s+){0,3}$/i;
 const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed|requests?|requested|bid|bids|plea|pleas|application|motion|petition|appeal)\s+(?:[\w’'-]+\s+){0,10}?to\s+(?:\w+\s+){0,4}$/i;
 const APPEAL = /\b(?:demand(?:ed|s|ing)?|call(?:ed|s|ing)? for|urg(?:ed|es|ing)|seek(?:s|ing)?|sought|press(?:ed|es|ing)? for|campaign(?:ed|s|ing)? for|appeal(?:ed|s|ing)? for|fight(?:s|ing)? for|fought for)\s+(?:[\w’'-]+\s+){0,3}$/i;
 const CONDITION = /^\W*(?:if|unless|should|were)\b/i;
@@ -40,7 +42,7 @@ export function readModality(text: string, sentence: Sentence, clause: Clause, t
   if (trig.pattern.type === 'restriction' && OBLIGED.test(near)) return 'asserted';
   // "demanded his immediate release", "called for her release": an appeal, not a fact.
   if (trig.pattern.frame === 'noun' && APPEAL.test(before)) return 'hypothetical';
-  if (MODAL.test(before) || IRREALIS.test(before) || (trig.pattern.frame === 'noun' && FEARED.test(before))) return 'hypothetical';
+  if (MODAL.test(before) || IRREALIS.test(before) || APPEAL_LIST.test(before) || (trig.pattern.frame === 'noun' && FEARED.test(before))) return 'hypothetical';
   // "The trial is expected to begin in November": announced, not yet happened.
   if (/^\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|due|set|planned|likely|unlikely)\s+to|(?:will|would|could|may|might)\s)/i.test(text.slice(trig.end, trig.end + 40))) {
     return 'hypothetical';

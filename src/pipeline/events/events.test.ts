@@ -1220,3 +1220,27 @@ describe('events taken up again', () => {
     expect(events.filter((v) => v.type === 'trial').length).toBe(1);
   });
 });
+
+describe('companions, relatives by possessive name and appeals in a list', () => {
+  const KANTE: EntitySpec = { name: 'Alpha Kanté', type: 'person', aliases: ['Kanté'] };
+  const WIFE: EntitySpec = { name: 'Fatoumata Binta Kanté', type: 'person' };
+  const TOURE: EntitySpec = { name: 'Mohamed Lamine Touré', type: 'person' };
+
+  it('gives "arrested with them, the musician X" to X alone, and "arrested Kanté’s wife, Y" to Y', () => {
+    const text =
+      'Alpha Kanté and Pavel Ivanov were seized in July. A third man arrested with them, the musician Mohamed Lamine Touré, was released the next day. ' +
+      'In June gendarmes arrested Kanté’s wife, Fatoumata Binta Kanté, at a sit-in.';
+    const events = eventsOf(buildInput(text, [KANTE, IVANOV, TOURE, WIFE]));
+    only(events, 'arrest', 'Mohamed Lamine Touré');
+    only(events, 'release', 'Mohamed Lamine Touré');
+    expect(events.some((v) => v.type === 'release' && v.who === 'Alpha Kanté')).toBe(false);
+    only(events, 'arrest', 'Fatoumata Binta Kanté');
+    expect(events.filter((v) => v.type === 'arrest' && v.who === 'Alpha Kanté').length).toBe(1);
+  });
+
+  it('reads a later infinitive of an appeal ("calls on … to disclose …, to release them") as no release', () => {
+    const text = 'Alpha Kanté and Pavel Ivanov are missing. The group calls on the authorities to disclose the whereabouts of Alpha Kanté and Pavel Ivanov, to release them if they are held, and to end the abuse.';
+    const events = eventsOf(buildInput(text, [KANTE, IVANOV]));
+    expect(events.some((v) => v.type === 'release' && v.modality === 'asserted')).toBe(false);
+  });
+});
