@@ -240,3 +240,21 @@ describe('people spans side by side', () => {
     expect(joined.map((m) => m.text)).toEqual(['Thierno Boubacar Sow', 'Ivanov', 'Petrov']);
   });
 });
+
+describe('a name that opens a sentence', () => {
+  it('recognizes "Bekzat Omarov, who …" left untagged or half tagged, and joins a first word to a tagged surname', () => {
+    const text = 'Bekzat Omarov, who was filmed at the protests, fled.';
+    const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+    const omarov = tokens.findIndex((t) => t.text === 'Omarov');
+    const misc: Mention = { start: tokens[omarov]?.start ?? 0, end: tokens[omarov]?.end ?? 0, text: 'Omarov', type: 'misc', tokens: tokens.slice(omarov, omarov + 1) };
+    expect(names(repairMentions(text, [tokens], [misc]))).toEqual(['person:Bekzat Omarov']);
+  });
+
+  it('leaves a capitalised opening that nothing marks as a person alone', () => {
+    const text = 'Human Rights groups said the trial was unfair.';
+    const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+    const trial = tokens.findIndex((t) => t.text === 'trial');
+    const other: Mention = { start: tokens[trial]?.start ?? 0, end: tokens[trial]?.end ?? 0, text: 'trial', type: 'misc', tokens: tokens.slice(trial, trial + 1) };
+    expect(names(repairMentions(text, [tokens], [other]))).toEqual(['misc:trial']);
+  });
+});

@@ -198,6 +198,11 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     if ((role && m.tokens.length >= 2) || age) m.type = 'person';
   }
 
+  // A sentence that opens with a name the tagger left out, or left half out: "Bekzat Omarov, who was filmed …",
+  // "Sheema Baloch was ordered detained", "Sakhile" before a tagged "Mkhabela was arrested".
+  const opener = openingName(text, tokens, covering, gazetteer);
+  if (opener) replace(list.filter((m) => first(m) >= 0 && first(m) < opener.tokens.length), opener);
+
   // What only happens to people: "officers told Reinaldo Cárdenas", "ordered Levan Mchedlishvili jailed",
   // "Mkhabela was arrested". A name the gazetteer knows as a place or organization keeps its type.
   for (const m of list) {
@@ -258,6 +263,40 @@ export function retypeNameParts(mentions: readonly Mention[], gazetteer?: Gazett
     if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) return m;
     return { ...m, type: 'person' };
   });
+}
+
+/** What may follow a person's name that opens a sentence: a relative "who", an age, a passive of what is done to people. */
+function saysPerson(tokens: readonly Token[], at: number): boolean {
+  const w = (k: number): string => tokens[at + k]?.text.toLowerCase() ?? '';
+  if (w(0) === ',' && (w(1) === 'who' || (/^\d{2}$/.test(w(1)) && w(2) === ','))) return true;
+  if ((w(0) === 'was' || w(0) === 'were') && (DONE_TO_PEOPLE.has(w(1)) || w(1) === 'ordered')) return true;
+  return (w(0) === 'has' || w(0) === 'had') && w(1) === 'been' && DONE_TO_PEOPLE.has(w(2));
+}
+
+/** The person's name a sentence opens with when the tagger missed all of it or its first word (see repairSequence). */
+function openingName(text: string, tokens: readonly Token[], covering: (i: number) => Mention | undefined, gazetteer?: Gazetteer): Mention | undefined {
+  const plain = (i: number): boolean => {
+    const t = tokens[i];
+    const low = t?.text.toLowerCase() ?? '';
+    return t !== undefined && t.pos === 'PROPN' && /^\p{Lu}\p{Ll}+$/u.test(t.text) && !covering(i) &&
+      !FUNCTION_WORDS.has(low) && !PERSON_TITLES.has(low) && !ROLE_NOUNS.has(low) && !CALENDAR_WORDS.has(low) && !INSTITUTION_WORDS.has(low) && !DEMONYMS.has(low);
+  };
+  let n = 0;
+  while (n < 3 && plain(n)) n++;
+  if (n === 0) return undefined;
+  const tagged = covering(n);
+  let toks: Token[];
+  if (n === 1 && tagged && tagged.type !== 'organization' && tagged.tokens.length === 1 && tagged.tokens[0]?.start === tokens[1]?.start) {
+    // "Sakhile" + a tagged "Mkhabela", "Bekzat" + "Omarov" tagged as something else: the first word joins the surname.
+    if (tagged.type !== 'person' && !saysPerson(tokens, 2)) return undefined;
+    toks = [tokens[0] as Token, ...tagged.tokens];
+  } else {
+    if (n < 2 || tagged || !saysPerson(tokens, n)) return undefined;
+    toks = tokens.slice(0, n);
+  }
+  const name = mentionOf(text, toks, 'person');
+  if (hasOrgHead(toks) || (gazetteer && (gazetteer.lookup(name.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0)) return undefined;
+  return name;
 }
 
 /** Verbs whose object, or passive subject, is a person in news ("police detained", "was sentenced"). */

@@ -180,7 +180,9 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
       if (SAID_THAT.test(text.slice(r.end, trig.start))) return undefined;
       if (UNNAMED_CLAUSE_SUBJECT.test(text.slice(r.end, trig.start))) return undefined;
       // "whose son has been missing", "his brother was arrested": the possessed noun is the subject, and it is nobody named.
-      if (!owned && (frame === 'intrans' || frame === 'noun') && /^(?:whose|his|her|their)$/i.test(r.text) && nextToken(r)?.pos === 'NOUN' && !inPrepPhrase(sentence, r) && !refs.some((x) => x.start > r.end && x.end <= trig.start)) return undefined;
+      // "X, whose sons were convicted, were taken to …": past the comma the relative clause is over.
+      if (/^whose$/i.test(r.text) && text.slice(r.end, trig.start).includes(',')) continue;
+      if (!owned && (frame === 'intrans' || frame === 'noun' || /^whose$/i.test(r.text)) && /^(?:whose|his|her|their)$/i.test(r.text) && nextToken(r)?.pos === 'NOUN' && !inPrepPhrase(sentence, r) && !refs.some((x) => x.start > r.end && x.end <= trig.start)) return undefined;
       // "two of his colleagues were arrested": the colleagues, whom the text does not name.
       if (/^(?:his|her|their|my|our)$/i.test(r.text) && PART_OF.test(text.slice(Math.max(0, r.start - 24), r.start))) return undefined;
       if (/^(?:his|her|their|its|my|your|our)$/i.test(r.text) && !(owned && /^(?:its|their|his|her)$/i.test(r.text))) continue;

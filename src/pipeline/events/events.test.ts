@@ -1244,3 +1244,22 @@ describe('companions, relatives by possessive name and appeals in a list', () =>
     expect(events.some((v) => v.type === 'release' && v.modality === 'asserted')).toBe(false);
   });
 });
+
+describe('relative clauses, police stations and detention centres as places', () => {
+  const WOMEN: EntitySpec[] = ['Saule Nurbekova', 'Gulnara Sadykova', 'Raushan Abenova'].map((name) => ({ name, type: 'person' }));
+
+  it('gives "whose sons were convicted" to nobody and "were taken to a police station" after it to the women', () => {
+    const text = 'Saule Nurbekova, 56, Gulnara Sadykova, 49, and Raushan Abenova, 61, whose sons were convicted over the unrest, were taken to a police station on Sunday.';
+    const events = eventsOf(buildInput(text, WOMEN));
+    expect(events.some((v) => v.type === 'sentence')).toBe(false);
+    for (const { name } of WOMEN) only(events, 'arrest', name);
+  });
+
+  it('reads "10 days of administrative arrest" as custody, and a beating "in the pre-trial detention centre" as no detention', () => {
+    const text = 'A court sentenced Gulnara Sadykova to 10 days of administrative arrest. Investigators beat Pavel Ivanov in the Almaty pre-trial detention centre.';
+    const events = eventsOf(buildInput(text, [...WOMEN, IVANOV]));
+    only(events, 'detention', 'Gulnara Sadykova');
+    only(events, 'assault', 'Pavel Ivanov');
+    expect(events.some((v) => (v.type === 'detention' || v.type === 'arrest') && v.who === 'Pavel Ivanov')).toBe(false);
+  });
+});

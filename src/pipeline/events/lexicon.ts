@@ -68,6 +68,10 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'detention', frame: 'verb', pattern: '(?:held|detained|kept) (?:in custody |in detention |without (?:trial|charge) )?for (?:several |many |a few )?(?:months|weeks|years)' },
   { type: 'detention', frame: 'verb', pattern: '(?:held|detained) by (?:the )?(?:army|military|police|soldiers|security (?:forces|services)|intelligence (?:services|agents|officers)|secret police)' },
   { type: 'detention', frame: 'intrans', pattern: '(?:served|serving|serves|spent|given|received|got) (?:an? )?(?:[\\w-]+-day )?administrative (?:sentence|arrest|detention|jail term)' },
+  // "sentenced Sadykova to 10 days of administrative arrest": the custody a court gives for an offence.
+  { type: 'detention', frame: 'noun', pattern: N + ' ' + UNIT + ' (?:of|in) administrative (?:arrest|detention)' },
+  // "were taken to a police station": held, whatever the sentence calls it.
+  { type: 'arrest', frame: 'intrans', pattern: '(?:was|were|been|being) (?:taken|brought|driven|dragged|marched) to (?:a|the) (?:[\\w-]+ ){0,2}?(?:police station|police headquarters|gendarmerie)' },
   { type: 'detention', frame: 'noun', pattern: '(?:pre-?trial|administrative|preventive) detention|detention (?:centre|center|facility)|remanded in custody|placed in custody|held in custody|kept in custody|held incommunicado|(?:confined|committed|sent) to (?:a )?psychiatric (?:clinic|hospital|ward)|forced psychiatric' },
   { type: 'detention', frame: 'verb', pattern: '(?:held|kept|detained) (?:at|in) (?:a |an |the )?(?:[\\w-]+ ){0,4}?(?:prison|jail|detention (?:centre|center|facility)|penal colony|labou?r camp)|(?:detained|held|kept) (?:in (?:custody|detention|jail) )?for ' + N + ' ' + UNIT + '|jailed (?:in (?:custody|detention|jail) )?for ' + N + ' (?:weeks?|days?|hours?)|(?:held|kept|detained) (?:him |her |them )?incommunicado|(?:held|kept|detained) (?:him|her|them) (?:in (?:custody|detention|jail) )?for ' + N + ' ' + UNIT },
   // "after two years in detention", "After 18 months in jail, X was freed": a stated time in custody or prison.

@@ -111,6 +111,9 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       if (c.pattern.frame === 'noun' && CANCELLED.test(before)) continue;
       // "the body of X": a killing only when the body is found.
       if (c.pattern.type === 'killing' && /body of$/i.test(word) && !/^[^.;]{0,80}?\b(?:was|were|had been|has been) (?:found|discovered|recovered|dumped|pulled)\b/i.test(s.slice(m.index + word.length, m.index + word.length + 120))) continue;
+      // "beat him in the Almaty pre-trial detention centre": the place of another event, not a detention of its own.
+      const centre = /detention (?:centre|center|facility)$/i.test(word) || (/detention$/i.test(word) && /^\s+(?:centre|center|facility)\b/i.test(after));
+      if (c.pattern.frame === 'noun' && centre && /\b(?:in|at|outside|near|from|inside)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(before)) continue;
       // "mothers of the disappeared": people, not an event.
       if (c.pattern.type === 'abduction' && /^disappeared$/i.test(word) && /\bthe\s+$/i.test(before)) continue;
       // "released pending trial", "awaiting trial": a trial still to come.
