@@ -52,7 +52,8 @@ const INSTITUTION_HEADS = new Set([
   'university', 'college', 'court', 'ministry', 'committee', 'commission', 'party', 'bank', 'agency', 'council',
   'service', 'institute', 'authority', 'bureau', 'union', 'network', 'media', 'monitor', 'initiative', 'centre',
   'center', 'foundation', 'association', 'federation', 'league', 'movement', 'directorate', 'office', 'department',
-  'tribunal', 'procuratorate', 'secretariat', 'inspectorate', 'forum', 'coalition', 'alliance',
+  'tribunal', 'procuratorate', 'secretariat', 'inspectorate', 'forum', 'coalition', 'alliance', 'observatory', 'syndicate',
+  'collective', 'hospital',
 ]);
 /** Institution heads that end place names too ("Soviet Union", "Rockefeller Center", "Oval Office"). */
 const PLACE_HEADS_TOO = new Set(['union', 'centre', 'center', 'office']);
@@ -180,7 +181,7 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
 
   // "Radio Inanga", "Tunuk Media", "Xinjiang University": a name that begins or ends with what it is.
   for (const m of list) {
-    if (m.type === 'person' && m.tokens.length > 1 && (ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '') || ORG_HEADS.has(lastWord(m)))) m.type = 'organization';
+    if (m.type === 'person' && m.tokens.length > 1 && (ORG_FIRST_WORDS.has(m.tokens[0]?.text.toLowerCase() ?? '') || ORG_HEADS.has(lastWord(m)) || (INSTITUTION_HEADS.has(lastWord(m)) && !PLACE_HEADS_TOO.has(lastWord(m))))) m.type = 'organization';
     if (m.type === 'place' && m.tokens.length > 1 && INSTITUTION_HEADS.has(lastWord(m)) && !PLACE_HEADS_TOO.has(lastWord(m))) m.type = 'organization';
     // "Ziad Al-Hawamdeh": a given name before an Arabic family name.
     if (m.type !== 'person' && words(m).length >= 2 && words(m).slice(1).some((w) => ARABIC_FAMILY_NAME.test(w)) && looksLikeName(m) && !hasOrgHead(m.tokens) && !INSTITUTION_HEADS.has(lastWord(m))) m.type = 'person';

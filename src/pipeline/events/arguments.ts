@@ -127,8 +127,11 @@ function coordinated(s: Sentence, text: string, refs: Ref[], r: Ref, dir: -1 | 1
     // Names inside an appositive ("X, a student at Y University, and Z") are passed over.
     // So is the possessive of a role between two people ("X, and its editor-in-chief, Y").
     const passable = (x: Ref): boolean => (x.entityType !== 'person' && x.kind === 'name') || (x.kind === 'pronoun' && /^(?:its|his|her|their)$/i.test(x.text));
-    while (next && passable(next) && refs[at + 2 * dir]?.entityType === 'person') {
-      at += dir;
+    // Several in a row: "X, president of the Y Water Board, and his nephew Z".
+    let skip = 0;
+    while (refs[at + (skip + 1) * dir] && passable(refs[at + (skip + 1) * dir] as Ref) && skip < 3) skip++;
+    if (skip > 0 && refs[at + (skip + 1) * dir]?.entityType === 'person') {
+      at += skip * dir;
       next = refs[at + dir];
     }
     if (!next || next.entityType !== 'person' || next.kind === 'relative') break;

@@ -1263,3 +1263,18 @@ describe('relative clauses, police stations and detention centres as places', ()
     expect(events.some((v) => (v.type === 'detention' || v.type === 'arrest') && v.who === 'Pavel Ivanov')).toBe(false);
   });
 });
+
+describe('a list across an age, a role of an organization and a relative', () => {
+  it('arrests both in "X, 52, president of the Y Water Board, and his nephew Z, 24," and takes them up as "both men" and "their"', () => {
+    const people: EntitySpec[] = [{ name: 'Luis Alfonso Chicaiza', type: 'person' }, { name: 'Segundo Chicaiza', type: 'person' }, { name: 'Yanayacu Water Board', type: 'organization' }];
+    const text =
+      'Luis Alfonso Chicaiza, 52, president of the Yanayacu Water Board, and his nephew Segundo Chicaiza, 24, were arrested on 9 March. ' +
+      'On 11 March prosecutors charged both men with terrorism, and a judge ordered their pre-trial detention.';
+    const events = eventsOf(buildInput(text, people));
+    for (const name of ['Luis Alfonso Chicaiza', 'Segundo Chicaiza']) {
+      only(events, 'arrest', name);
+      only(events, 'charge', name);
+      only(events, 'detention', name);
+    }
+  });
+});

@@ -189,7 +189,9 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     for (const r of sentenceRefs) {
       const ids = personIds(r);
       // A place or an employer inside an appositive does not break the list.
-      if (!ids.length && prev && r.kind === 'name' && APPOSITIVE_START.test(text.slice(prev.end, r.end + 1) + ',')) continue;
+      if (!ids.length && prev && r.kind === 'name' && APPOSITIVE_START.test(text.slice(prev.end, r.end + 1).replace(AGE_START, '') + ',')) continue;
+      // Nor does the possessive of a role between two people ("X, and its editor-in-chief, Y"; "and his nephew Y").
+      if (prev && r.kind === 'pronoun' && /^(?:its|his|her|their)$/i.test(r.text)) continue;
       if (ids.length === 1 && prev && coordinates(text.slice(prev.end, r.start))) {
         run.push(...ids);
       } else {
@@ -250,14 +252,16 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
         // "they" looks two sentences back; "both", "the two" name a group plainly and reach further.
         const reach = /^(?:they|them|their|themselves)$/.test(l) ? 2 : 5;
         const size = GROUP_SIZE[l.replace(/^(?:all|the) /, '')];
-        // A counted group of a size no one coordinated group has ("All six" after three pairs): the last that many people named.
-        const counted = size !== undefined && !groups.some((x) => x.sentence >= sentenceIndex - reach && x.ids.length === size) ? lastPeopleNamed(r, size, 2) : null;
+        // A counted group of a size no one coordinated group has ("All six" after three pairs): the groups just told, together.
+        const counted = size !== undefined && !groups.some((x) => x.sentence >= sentenceIndex - reach && x.ids.length === size) ? recentGroupsOf(size, 2) : null;
         const g = [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach && (size === undefined || x.ids.length === size)) ?? [...groups].reverse().find((x) => x.sentence >= sentenceIndex - reach);
         const own = groupBefore(sentenceRefs);
         const ids = own ?? counted ?? g?.ids;
         if (ids) {
           r.ids = [...ids];
           r.entityType = 'person';
+          // "charged both men …, ordered their detention": the group taken up is the one "their" takes up next.
+          if (ids.length > 1 && ids !== g?.ids) groups.push({ sentence: sentenceIndex, ids: [...ids] });
         }
       } else {
         resolveThirdPerson(r);
@@ -274,16 +278,14 @@ export function buildReferences(doc: Segmented, entities: ExtractedEntity[]): Re
     return false;
   }
 
-  /** The last `n` different people named before `r` within `reach` sentences, or null when fewer were. */
-  function lastPeopleNamed(r: Ref, n: number, reach: number): string[] | null {
+  /** The people of the groups told in the last `reach` sentences, newest first, when together they are exactly `n`. */
+  function recentGroupsOf(n: number, reach: number): string[] | null {
     const found: string[] = [];
-    for (let i = refs.indexOf(r) - 1; i >= 0 && found.length < n; i--) {
-      const p = refs[i];
-      if (!p || p.sentence < r.sentence - reach) break;
-      const ids = p.kind === 'name' ? personIds(p) : [];
-      if (ids.length === 1 && ids[0] && !found.includes(ids[0])) found.push(ids[0]);
+    for (const x of [...groups].reverse()) {
+      if (x.sentence < sentenceIndex - reach || found.length >= n) break;
+      found.unshift(...x.ids.filter((id) => !found.includes(id)));
     }
-    return found.length === n ? found.reverse() : null;
+    return found.length === n ? found : null;
   }
 
   function groupBefore(rs: Ref[]): string[] | null {
@@ -477,7 +479,7 @@ export function coordinates(gap: string): boolean {
 const AGE_START = /^\s*,\s*\d{1,3}(?=\s*,)/;
 /** A possessive name before a relative or colleague named next: "X's husband, Y". */
 const POSSESSED_RELATIVE = /^['’]s\s+(?:[a-z-]+\s+){0,2}?(?:wife|husband|son|daughter|brother|sister|mother|father|lawyer|colleague|cousin|uncle|aunt|nephew|niece|partner|widow),/;
-const APPOSITIVE_START = /^\s*,\s+(?:a|an|the|his|her|their)\s[^,;()]{1,80}(?=,)/;
+const APPOSITIVE_START = /^\s*,\s+(?:(?:a|an|the|his|her|their)\s|(?=[a-z][a-z-]+\s+(?:of|at|for)\s))[^,;()]{1,80}(?=,)/;
 
 /**
  * What may stand between coordinated people: "X and Y", "X, Y and Z", "X and fellow student Y",
