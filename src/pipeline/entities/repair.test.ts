@@ -258,3 +258,16 @@ describe('a name that opens a sentence', () => {
     expect(names(repairMentions(text, [tokens], [other]))).toEqual(['misc:trial']);
   });
 });
+
+describe('Cantonese given names', () => {
+  it('keeps the lower-case part after a hyphen in a person’s name, but not a modifier', () => {
+    const text = 'Police questioned Kelvin Tsang Ka-fai and a Putin-led group.';
+    const tokens = segment(text).sentences.flatMap((s) => s.tokens);
+    const span = (word: string, n: number, type: MentionType): Mention => {
+      const i = tokens.findIndex((t) => t.text === word);
+      const toks = tokens.slice(i, i + n);
+      return { start: toks[0]?.start ?? 0, end: toks[n - 1]?.end ?? 0, text: text.slice(toks[0]?.start ?? 0, toks[n - 1]?.end ?? 0), type, tokens: toks };
+    };
+    expect(names(repairMentions(text, [tokens], [span('Kelvin', 3, 'person'), span('Putin', 1, 'person')]))).toEqual(['person:Kelvin Tsang Ka-fai', 'person:Putin']);
+  });
+});

@@ -28,6 +28,9 @@ export function repairMentions(text: string, sequences: readonly Token[][], ment
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** Words glued to a name by a hyphen that make it a modifier ("Putin-led", "Kyiv-based"). */
+const HYPHEN_MODIFIERS = new Set(['led', 'run', 'era', 'born', 'made', 'type', 'like', 'free', 'wide', 'held']);
+
 /** Lower-case words that may stand inside an organization's name. */
 const ORG_CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'del', 'la', 'du', 'des', 'y', 'et', '&']);
 /** Words after an institution that carry its name on ("Commission on Human Rights"). */
@@ -110,7 +113,9 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
     // "Abdel-Sattar" with only "Abdel" tagged: the hyphen-glued capitalised word ends the name.
     const hyphen = tokens[last(m) + 1];
     const next = tokens[last(m) + 2];
-    const glued = hyphen?.text === '-' && hyphen.start === m.end && next !== undefined && next.start === hyphen.end && /^\p{Lu}\p{Ll}+$/u.test(next.text);
+    // Cantonese given names go on in lower case ("Raymond Yiu Chi-wai"); "Putin-backed" is a modifier, not a name.
+    const glued = hyphen?.text === '-' && hyphen.start === m.end && next !== undefined && next.start === hyphen.end &&
+      (/^\p{Lu}\p{Ll}+$/u.test(next.text) || (/^\p{Ll}{2,4}$/u.test(next.text) && !HYPHEN_MODIFIERS.has(next.text)));
     const free = glued && !joined.some((o) => o !== m && o.tokens.some((t) => t.start === next.start));
     return m.type === 'person' && glued && free && next && hyphen ? mentionOf(text, [...m.tokens, hyphen, next], 'person') : m;
   });

@@ -1278,3 +1278,16 @@ describe('a list across an age, a role of an organization and a relative', () =>
     }
   });
 });
+
+describe('terms, custody and arrests in other words', () => {
+  it('reads "was given 15 years by a court", "received six years in absentia", "spent eleven months … without trial" and "taken away by police"', () => {
+    const text =
+      'Pavel Ivanov was given 15 years by the same kind of court. Olga Petrova received six years in absentia. ' +
+      'Earlier Ivanov spent eleven months in the Blue House without trial. Petrova was taken away by police in March.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'sentence', 'Pavel Ivanov');
+    only(events, 'sentence', 'Olga Petrova');
+    only(events, 'detention', 'Pavel Ivanov');
+    only(events, 'arrest', 'Olga Petrova');
+  });
+});

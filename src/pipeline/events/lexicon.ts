@@ -59,6 +59,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   // detention before arrest
   // "has been held in Black Beach without trial since 2024": custody with no end yet.
   { type: 'detention', frame: 'verb', pattern: '(?:held|detained|kept|jailed) (?:in (?:[\\w-]+ ){1,3}?)?without (?:trial|charge)' },
+  { type: 'detention', frame: 'intrans', pattern: '(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:[\\w-]+ ){1,4}?without (?:trial|charge)' },
   // A judge's order of custody: "ordered him held at El Helicoide", "was ordered detained for 30 days".
   { type: 'detention', frame: 'verb', pattern: 'ordered(?= (?:him|her|them|the (?:two|three|four|five|six|men|women)|(?:\\S+ ){1,3}?)(?:held|detained|jailed|remanded|kept in (?:custody|detention)|placed in (?:pre-?trial )?(?:custody|detention))\\b)' },
   { type: 'detention', frame: 'intrans', pattern: '(?:was|were|been|being) ordered (?:held|detained|jailed|remanded|kept in (?:custody|detention))' },
@@ -84,7 +85,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'detention', frame: 'intrans', pattern: '(?:put|placed|kept|thrown|held) in(?:to)? (?:a |an |the )?(?:punishment|solitary|isolation|disciplinary) (?:cell|confinement|block|ward)' },
   { type: 'detention', frame: 'intrans', pattern: '(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:[\\w-]+ ){1,5}?(?:detention (?:centre|center)|cells?)\\b|(?:spent|spend|spends|spending) ' + N + ' ' + UNIT + ' in (?:a |an |the )?(?:[\\w-]+ ){0,3}?holding (?:centre|center|facility|cells?)' },
   // A bare "arrest" is the noun ("since his arrest"); the verb shows its ending.
-  { type: 'arrest', frame: 'verb', pattern: '(?:re-?)?arrest(?:ed|ing)|(?:re-?)?detain(?:s|ed|ing)?|apprehended|seized|rounded up|taken into custody|captured|nabbed|picked up (?:(?:in|at|from|outside|near) (?:[\\w-]+ ){1,3}?)?by (?:the )?(?:police|soldiers|troops|gendarmes|security (?:forces|agents|officers)|intelligence (?:agents|officers))|handcuffed' },
+  { type: 'arrest', frame: 'verb', pattern: '(?:re-?)?arrest(?:ed|ing)|(?:re-?)?detain(?:s|ed|ing)?|apprehended|seized|rounded up|taken into custody|captured|nabbed|(?:picked up|taken away|led away) (?:(?:in|at|from|outside|near) (?:[\\w-]+ ){1,3}?)?by (?:the )?(?:police|soldiers|troops|gendarmes|officers|security (?:forces|agents|officers)|intelligence (?:agents|officers))|handcuffed' },
   { type: 'arrest', frame: 'noun', pattern: 'arrests?|detention' },
   { type: 'abduction', frame: 'verb', pattern: 'abduct(?:s|ed|ing)?|kidnapp?(?:s|ed|ing)?|forcibly disappeared|snatched' },
   // Whereabouts hidden: "took her to an unknown location", "his whereabouts remain unknown".
@@ -107,7 +108,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'sentence', frame: 'verb', pattern: 'sentenced|convicted|found guilty|jailed for ' + N + ' (?:and a half )?' + UNIT + '|given an? (?:\\w+[- ])?(?:year|month)s?[- ](?:prison |jail )?(?:sentence|term)' },
   { type: 'sentence', frame: 'intrans', pattern: '(?:received|receives|got|gets|was given|were given|was handed|were handed|handed down) (?:a |an )?(?:[\\w-]+ ){0,3}(?:sentences?|prison terms?|jail terms?|terms? in prison)' },
   // "Tural Garayev and Aynur Jafarova received eight years each": a term stated without the word "sentence".
-  { type: 'sentence', frame: 'intrans', pattern: '(?:received|receives|got|gets|was given|were given|was handed|were handed) ' + N + ' (?:and a half )?(?:years?|months?)(?= each| in (?:prison|jail|a penal colony)| behind bars| of imprisonment| for\\b|[,.;])' },
+  { type: 'sentence', frame: 'intrans', pattern: '(?:received|receives|got|gets|was given|were given|was handed|were handed) ' + N + ' (?:and a half )?(?:years?|months?)(?= each| in (?:prison|jail|a penal colony|absentia)| behind bars| of imprisonment| for\\b| by\\b|[,.;])' },
   { type: 'sentence', frame: 'noun', pattern: 'convictions?|(?:prison|jail) (?:sentence|term)' },
   { type: 'acquittal', frame: 'verb', pattern: 'acquitted|pardoned|amnestied|exonerated|cleared of|charges (?:were|have been|had been) dropped|case (?:was|has been|had been) (?:closed|dropped|dismissed)' },
   { type: 'acquittal', frame: 'noun', pattern: 'acquittal|pardon|amnesty' },
