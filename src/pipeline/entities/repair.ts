@@ -166,7 +166,9 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
         const other = covering(i);
         return !other || other.type === 'organization' || (other.tokens.length === 1 && INSTITUTION_HEADS.has(lastWord(other)));
       };
-      while (k < tokens.length && k - to <= 3 && isTitleWord(tokens[k]) && passable(k)) k++;
+      // A plural possessor inside the name carries it on: "Jordan Teachers" + "' Syndicate".
+      const possessiveInside = (i: number): boolean => POSSESSIVE.test(tokens[i]?.text ?? '') && /s$/.test(tokens[i - 1]?.text ?? '') && isTitleWord(tokens[i + 1]);
+      while (k < tokens.length && k - to <= 3 && ((isTitleWord(tokens[k]) && passable(k)) || possessiveInside(k))) k++;
       if (k - 1 > to && INSTITUTION_HEADS.has(tokens[k - 1]?.text.toLowerCase() ?? '')) to = k - 1;
     }
     if (from === first(m) && to === last(m)) continue;

@@ -8,7 +8,8 @@ import type { TriggerMatch } from './triggers.js';
 
 const NEGATION = /\b(?:not|never|no|no longer|nobody|no one|neither|nor|none|cannot)\b|n[’']t\b/i;
 const FEARED = /\b(?:fear(?:ing|s|ed)?|fac(?:e|es|ing)|risk(?:s|ing)?|could get|avoid(?:ing|ed)?|escape|escaping)\s+(?:\w+\s+){0,3}$/i;
-const MODAL = /(?:\b(?:will|would|could|might|may|should|can|shall|must)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/i;
+// Case matters for one word: "may" is a modal, "May" a month ("In May police arrested him").
+const MODAL = /(?:\b(?:[Ww]ill|[Ww]ould|[Cc]ould|[Mm]ight|may|[Ss]hould|[Cc]an|[Ss]hall|[Mm]ust)|[’']d|[’']ll)\s+(?:\w+\s+){0,3}$/;
 /** "calls on the authorities to disclose …, to release them and to …": a later infinitive of the same appeal. */
 const APPEAL_LIST = /\b(?:calls? on|called on|urg(?:e|es|ed)|demand(?:s|ed)?|asks?|asked)\b[^.;]{0,250},\s+(?:and\s+)?to\s+(?:\w+\s+){0,3}$/i;
 const IRREALIS = /\b(?:decided|decide|decides|plans?|planned|planning|intends?|intended|wants?|wanted|hopes?|hoped|tried|tries|trying|attempted|attempts?|threatened|threatens|threatening|aims?|aimed|promised|vowed|going|ready|prepared|asked|urged|called on|calls on|demanded|demands|warned|warns|warning|ordered|orders|told|tells|pressured|pressed|requests?|requested|bid|bids|plea|pleas|application|motion|petition|appeal)\s+(?:[\w’'-]+\s+){0,10}?to\s+(?:\w+\s+){0,4}$/i;

@@ -1291,3 +1291,29 @@ describe('terms, custody and arrests in other words', () => {
     only(events, 'arrest', 'Olga Petrova');
   });
 });
+
+describe('organizations closed, months and being watched', () => {
+  const SYNDICATE: EntitySpec = { name: "Jordan Teachers' Syndicate", type: 'organization' };
+  const EU: EntitySpec = { name: 'European Union', type: 'organization' };
+
+  it('bans an organization a court dissolved, but not "suspended talks on joining the European Union" or "the dissolved Syndicate"', () => {
+    const text =
+      "A court in Amman dissolved the Jordan Teachers' Syndicate in 2020. The government suspended talks on joining the European Union. " +
+      "Pavel Ivanov, a former head of the dissolved Jordan Teachers' Syndicate, spoke.";
+    const events = eventsOf(buildInput(text, [SYNDICATE, EU, IVANOV]));
+    only(events, 'ban', "Jordan Teachers' Syndicate");
+    expect(events.some((v) => v.who === 'European Union')).toBe(false);
+  });
+
+  it('reads "In May police arrested" as a fact and "may arrest" as a possibility', () => {
+    const events = eventsOf(buildInput('In May police arrested Pavel Ivanov. Police may arrest Olga Petrova.', [IVANOV, PETROVA]));
+    expect(events.find((v) => v.who === 'Pavel Ivanov')?.modality).toBe('asserted');
+    expect(events.find((v) => v.who === 'Olga Petrova')?.modality).toBe('hypothetical');
+  });
+
+  it('reads "was followed for two weeks" and "was told that she would be next" as threats', () => {
+    const events = eventsOf(buildInput('Pavel Ivanov was followed for two weeks in August. Olga Petrova said she was told that she would be next.', [IVANOV, PETROVA]));
+    only(events, 'threat', 'Pavel Ivanov');
+    only(events, 'threat', 'Olga Petrova');
+  });
+});

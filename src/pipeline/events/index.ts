@@ -249,6 +249,7 @@ function draftsFor(v: SentenceView, trig: TriggerMatch, clause: Clause, referenc
     if (!r || !id) continue;
     const entity = references.entities.get(id);
     if (type === 'ban' && entity?.type === 'place') continue;
+    if (trig.pattern.organizationsOnly && entity?.type !== 'organization') continue;
     let confidence = base + (r.kind === 'name' ? 0.1 : 0) - (parts.via === 'topic' ? 0.2 : 0) + (date ? 0.05 : 0);
     if (parts.subjects.length > 1) confidence -= 0.05;
     confidence = Math.max(0.05, Math.min(0.95, confidence));

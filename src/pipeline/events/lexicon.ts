@@ -25,6 +25,8 @@ export interface TriggerPattern {
   pattern: string;
   /** The event needs an organization after the trigger (founding: the organization founded). */
   needsObject?: boolean;
+  /** Only an organization can be its subject ("suspended the New Dawn Collective", not "suspended from school"). */
+  organizationsOnly?: boolean;
   /** The event needs a place named right after the trigger ("left Azerbaijan"). */
   needsPlace?: boolean;
   /** Confidence that a match states an event of this type (before argument and modality adjustments). */
@@ -122,6 +124,9 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'release', frame: 'noun', pattern: '(?:early )?release|on bail|on parole' },
   { type: 'ban', frame: 'verb', pattern: '(?:declared|designated|labell?ed|named|listed|branded|added) (?:[\\w’\'-]+ ){1,4}?(?:as |to the (?:list|register) of )?(?:an? )?[“"]?(?:foreign agents?|extremists?|extremist organi[sz]ations?|terrorists?|terrorist organi[sz]ations?|undesirable(?: organi[sz]ations?)?)\\b' },
   { type: 'ban', frame: 'verb', pattern: 'declared (?:an? )?(?:extremist|terrorist|undesirable)|designated (?:as )?(?:an? )?(?:extremist|terrorist|undesirable|foreign agent)|(?:labell?ed|listed as|named) (?:an? )?foreign agent|outlawed|liquidated|deregistered|shut down|blocked|censored|banned' },
+  // Closed by the state: "dissolved the Syndicate", "suspended the New Dawn Collective", "switched off the signals of Mlima TV".
+  { type: 'ban', frame: 'verb', pattern: 'dissolved|suspended|closed|switched off the signals? of|cut (?:its|their|the) signals?', organizationsOnly: true },
+  { type: 'ban', frame: 'owner', pattern: '(?:suspended|revoked|withdrew|withdrawn|cancell?ed|annulled) the (?:[\\w-]+ )?(?:licen[cs]es?|registration|accreditation) of|ordered (?:it|them) off (?:the )?air|(?:took|taken|ordered) (?:[\\w-]+ ){1,3}?off (?:the )?air' },
   { type: 'ban', frame: 'noun', pattern: 'forced (?:it|the \\w+|its \\w+) to close|revoked (?:its|the) (?:licen[cs]e|registration)' },
   { type: 'ban', frame: 'owner', pattern: '(?:suspended|revoked|withdrew|withdrawn|cancell?ed|annulled|stripped (?:it|them) of) (?:its|their) (?:[\\w-]+ )?(?:licen[cs]es?|registration|accreditation)|took (?:it|the \\w+) off (?:the )?air|taken off (?:the )?air' },
   { type: 'assault', frame: 'verb', pattern: 'beaten|beat up|beat|attacked|assaulted|raped|sexually assaulted|tortured|ill-treated|stabbed|shot at|shot|wounded|injured|poisoned|punched|kicked|flogged|lashed|whipped|caned|slapped|mistreated|maltreated|roughed up|clubbed|bludgeoned|pummell?ed|mutilated|burned with cigarettes|subjected to (?:torture|beatings?|electric shocks|ill-treatment|abuse)|given electric shocks' },
@@ -133,12 +138,15 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { type: 'killing', frame: 'noun', pattern: 'death in (?:police |military |state )?(?:custody|detention|prison) of|murder of|killing of|assassination of|death of' },
   { type: 'threat', frame: 'intrans', pattern: '(?:was|were|been|being) (?:repeatedly |publicly )?warned (?:by (?:[\\w-]+ ){1,4}?)?(?:to|not to|against|that)' },
   // Watched and followed: "a man followed her home", "two men had been watching their house".
-  { type: 'threat', frame: 'verb', pattern: '(?:followed|tailed|trailed|following|follows|follow)(?= (?:him|her|them|me|us|(?:\\S+ ){1,3}?)(?:home|everywhere|around (?:the city|town)|to (?:and from )?(?:work|school|the office)))' },
+  { type: 'threat', frame: 'verb', pattern: '(?:followed|tailed|trailed|following|follows|follow)(?= (?:him|her|them|me|us|(?:\\S+ ){1,3}?)(?:home|everywhere|around (?:the city|town)|to (?:and from )?(?:work|school|the office)|for (?:days|weeks|months|(?:two|three|several|many) (?:days|weeks|months))))' },
+  { type: 'threat', frame: 'intrans', pattern: '(?:was|were|been|being) (?:followed|tailed|trailed|watched)(?= (?:for|by|home|everywhere|around|to and from)\\b)' },
+  // "I was told that I would be next", "was told to stop speaking to her daughter".
+  { type: 'threat', frame: 'intrans', pattern: '(?:was|were|been|being) told (?:that )?(?:he|she|they|I|we) (?:would|could|will) (?:be (?:next|arrested|imprisoned|jailed|detained|killed|prosecuted|charged|deported|punished)|lose|disappear)|(?:was|were|been|being) told to (?:stop|leave|keep quiet|delete|shut)' },
   { type: 'threat', frame: 'owner', pattern: '(?:watching|watched|watches|monitoring|monitored|staking out) ' + P + ' (?:house|home|flat|apartment|building|family|office)|(?:waited|waiting|sat|sitting|parked|stood|standing|stationed) (?:in (?:a|an) (?:[\\w-]+ )?(?:car|van) )?outside ' + P + ' (?:gate|house|home|building|flat|apartment|door|office)' },
   // "Officers told him he would be imprisoned if he came back": the warning is the fact, the prison is not.
   { type: 'threat', frame: 'verb', pattern: 'told(?= (?:him|her|them|(?:\\S+ ){1,3}?)(?:that )?(?:he|she|they) (?:would|could|will) (?:be (?:arrested|imprisoned|jailed|detained|killed|prosecuted|charged|deported|punished)|lose (?:his|her|their) jobs?|face (?:arrest|prosecution|charges)|disappear))' },
   { type: 'threat', frame: 'verb', pattern: 'warned (?:him|her|them) (?:to|not to|against|that)|warned by (?:[\\w-]+ ){1,4}?(?:to stop|to end|to quit|to give up|not to|against|that)|followed by (?:unknown |unidentified |plain-?clothes )?(?:men|agents|officers|people|cars?)|threatened|intimidated|harass(?:ed|es)|blackmailed|wiretapped|spied on|followed by (?:security|police|unknown)|stalked' },
-  { type: 'threat', frame: 'noun', pattern: 'threatening (?:phone )?(?:calls|messages|letters|texts|visits)|anonymous (?:phone |telephone )?(?:calls|letters|messages|threats)|(?:phone |telephone )?calls (?:warning|threatening)|(?:messages|letters|notes?) (?:warning|threatening)|(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
+  { type: 'threat', frame: 'noun', pattern: 'threatening (?:phone |text |telephone )?(?:calls|messages|letters|texts|visits)|anonymous (?:phone |telephone )?(?:calls|letters|messages|threats)|(?:phone |telephone )?calls (?:warning|threatening)|(?:messages|letters|notes?) (?:warning|threatening)|(?:death )?threats|intimidation|harassment|under surveillance|surveillance' },
   { type: 'lawsuit', frame: 'verb', pattern: 'sued|fined' },
   { type: 'lawsuit', frame: 'intrans', pattern: '(?:paid|paying|pay|pays|ordered to pay) a fine' },
   { type: 'lawsuit', frame: 'noun', pattern: 'lawsuits?|libel suits?|defamation (?:suits?|cases?)|civil suits?|a fine of' },

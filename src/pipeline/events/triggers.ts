@@ -114,6 +114,12 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       // "beat him in the Almaty pre-trial detention centre": the place of another event, not a detention of its own.
       const centre = /detention (?:centre|center|facility)$/i.test(word) || (/detention$/i.test(word) && /^\s+(?:centre|center|facility)\b/i.test(after));
       if (c.pattern.frame === 'noun' && centre && /\b(?:in|at|outside|near|from|inside)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}$/i.test(before)) continue;
+      // "suspended the New Dawn Collective", "The PAP was dissolved": an organization closed. "suspended talks",
+      // "the dissolved Syndicate" (an adjective) are not.
+      if (c.pattern.organizationsOnly && /^(?:dissolved|suspended|closed)$/i.test(word)) {
+        const passive = /\b(?:was|were|been|being|is|are)\s+$/i.test(before);
+        if (/\b(?:the|a|an|its|their)\s+$/i.test(before) || (!passive && !/^\s+(?:the\s+)?\p{Lu}/u.test(after))) continue;
+      }
       // "mothers of the disappeared": people, not an event.
       if (c.pattern.type === 'abduction' && /^disappeared$/i.test(word) && /\bthe\s+$/i.test(before)) continue;
       // "released pending trial", "awaiting trial": a trial still to come.
