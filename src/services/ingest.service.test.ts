@@ -77,15 +77,11 @@ describe('ingestDocument and saveExtraction', () => {
     const diskFull = async (): Promise<never> => {
       throw new Error('disk full');
     };
+    const failingTx = (tx: Store): Store => ({ ...tx, events: { ...tx.events, insert: diskFull, insertMany: diskFull } });
     const failing: Store = {
       ...store,
-      transaction: (fn) =>
-        store.transaction((tx) =>
-          fn({
-            ...tx,
-            events: { ...tx.events, insert: diskFull, insertMany: diskFull },
-          }),
-        ),
+      transaction: (fn) => store.transaction((tx) => fn(failingTx(tx))),
+      concurrentTransaction: (fn) => store.concurrentTransaction((tx) => fn(failingTx(tx))),
     };
     await expect(saveExtraction(failing, doc, extraction)).rejects.toThrow('disk full');
 

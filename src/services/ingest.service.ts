@@ -74,7 +74,11 @@ export async function saveExtraction(
   requireKeyFor(doc, options);
   const now = (options.now ?? new Date()).toISOString();
 
-  const outcome = await store.transaction(async (tx) => {
+  // A document stored at another level marks it in the same transaction (audited): that one runs alone.
+  const alone = options.sensitivity !== undefined && options.sensitivity !== 'restricted';
+  const outcome = await (alone ? store.transaction.bind(store) : store.concurrentTransaction.bind(store))(async (tx) => {
+    // Writers of the same bytes, or of a document under the same id, go one at a time.
+    await tx.claim('document', [`sha256:${actual}`, `id:${doc.id}`]);
     // Checked again inside the transaction: another writer may have stored the same bytes meanwhile.
     const existing = await tx.documents.findBySha256(actual);
     if (existing) return duplicateOutcome(tx, existing);

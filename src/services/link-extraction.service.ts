@@ -15,6 +15,7 @@ import {
   type EventReport,
   type MergedEvent,
   type PlaceContainment,
+  type ResolutionDecision,
 } from '../link/resolution/index.js';
 import { SEALED_PLACEHOLDER } from '../protect/field-encryption.js';
 import type { AttributeSource, EntityFeature, NewResolutionLogEntry, StoredEventReport } from '../store/resolution-types.js';
@@ -84,18 +85,65 @@ export async function linkExtraction(
   now: string,
 ): Promise<LinkSummary> {
   const profiles = profileDocumentEntities(extraction);
-  const decisions = await resolveDocumentProfiles(tx, profiles);
-  const entityIds = new Map<string, string>();
-  let created = 0;
-  let linked = 0;
+  const blocked = await blockedPairs(tx, profiles);
+  let decisions = await resolveDocumentProfiles(tx, profiles, blocked);
+  // Beside other writers (PostgreSQL), an entity this document files under new keys claims them and is
+  // resolved again: a writer filing another under any of them then either committed before (and is seen
+  // now) or waits for this one (and sees it), so two never create the same person. Alone, claims do nothing.
+  const claimedKeys = new Set<string>();
+  for (;;) {
+    const filing = [...new Set(decisions.filter((d) => d.entityId === null).flatMap((d) => d.keys))].filter((k) => !claimedKeys.has(k));
+    if (filing.length === 0 || !(await tx.claim('key', filing))) break;
+    for (const key of filing) claimedKeys.add(key);
+    // Reviewers' blocks cannot change meanwhile: reviewers write alone.
+    decisions = await resolveDocumentProfiles(tx, profiles, blocked);
+  }
   // Entities that are another of the document under a shorter name come last, once that one has its id.
   const ordered = [...decisions.filter((d) => d.sameAs === undefined), ...decisions.filter((d) => d.sameAs !== undefined)];
-  // The document's rows are gathered and written table by table (a few statements, not a few per
-  // entity); `current` stands in for re-reading an entity this loop has already changed.
-  const linkedIds = ordered.map((d) => d.entityId).filter((id): id is string => id !== null);
-  const current = new Map<string, { name: string; attributes: EntityAttributes }>(
+  const linkedIds = [...new Set(ordered.map((d) => d.entityId).filter((id): id is string => id !== null))];
+  // The stored entities the document changes, and those whose events it matches, are claimed before
+  // they are read: the people it links to (whose roles and events it adds to) now, any other it turns
+  // out to change below (then read again).
+  const claimedIds = new Set(linkedIds.filter((id) => ordered.some((d) => d.entityId === id && profiles[d.index]?.type === 'person')));
+  await tx.claim('entity', [...claimedIds]);
+  const stored = new Map<string, { name: string; attributes: EntityAttributes }>(
     (await tx.entities.namesAndAttributes(linkedIds)).map((e) => [e.id, { name: e.name, attributes: e.attributes }]),
   );
+  let plan = planEntityWrites(tx, documentId, extraction, profiles, ordered, stored, now);
+  for (;;) {
+    const subjects = extraction.events.flatMap((e) => (e.subject !== null ? [plan.entityIds.get(e.subject) ?? ''] : []));
+    const touched = [...new Set([...plan.changed, ...subjects])].filter((id) => stored.has(id) && !claimedIds.has(id));
+    if (touched.length === 0 || !(await tx.claim('entity', touched))) break;
+    for (const id of touched) claimedIds.add(id);
+    for (const e of await tx.entities.namesAndAttributes(touched)) stored.set(e.id, { name: e.name, attributes: e.attributes });
+    plan = planEntityWrites(tx, documentId, extraction, profiles, ordered, stored, now);
+  }
+  await plan.writes.flush();
+  const events = await linkEvents(tx, documentId, extraction, plan.entityIds, plan.current, now);
+  return { entityIds: plan.entityIds, created: plan.created, linked: plan.linked, ...events };
+}
+
+/**
+ * What linking writes for a document's entities, given the stored entities it links to (`stored`,
+ * read before): new entities, changes to stored ones, aliases, keys, features, mentions, facts and
+ * the resolution log, held back to be written a table at a time (a few statements, not a few per
+ * entity). Nothing is written until `writes.flush()`.
+ */
+function planEntityWrites(
+  tx: Store,
+  documentId: string,
+  extraction: Extraction,
+  profiles: readonly EntityProfile[],
+  ordered: readonly ResolutionDecision[],
+  stored: ReadonlyMap<string, { name: string; attributes: EntityAttributes }>,
+  now: string,
+) {
+  const entityIds = new Map<string, string>();
+  // Stands in for re-reading an entity this loop has already changed.
+  const current = new Map(stored);
+  const changed = new Set<string>();
+  let created = 0;
+  let linked = 0;
   const writes = entityWrites(tx);
   for (const decision of ordered) {
     const entity = extraction.entities[decision.index];
@@ -122,23 +170,26 @@ export async function linkExtraction(
       current.set(storeId, { name: entity.name, attributes: JSON.parse(JSON.stringify(attributes)) as EntityAttributes });
       created++;
     } else {
-      const stored = current.get(storeId);
-      storedName = stored?.name ?? entity.name;
+      const known = current.get(storeId);
+      storedName = known?.name ?? entity.name;
       const changes: { name?: string; nameKey?: string; attributes?: EntityAttributes } = {};
-      if (stored) {
-        const merged = mergeAttributes(stored.attributes, attributes);
-        if (JSON.stringify(merged) !== JSON.stringify(stored.attributes)) changes.attributes = merged;
+      if (known) {
+        const merged = mergeAttributes(known.attributes, attributes);
+        if (JSON.stringify(merged) !== JSON.stringify(known.attributes)) changes.attributes = merged;
         // "President Tokayev" gives way to "Kassym-Jomart Tokayev" once a document spells it out.
-        if (nameQuality(entity.type, entity.name) > nameQuality(entity.type, stored.name)) {
+        if (nameQuality(entity.type, entity.name) > nameQuality(entity.type, known.name)) {
           changes.name = entity.name;
           changes.nameKey = nameKey(entity.name);
-          writes.aliases(storeId, [stored.name]);
-          await writes.removeAlias(storeId, entity.name);
+          writes.aliases(storeId, [known.name]);
+          writes.removeAlias(storeId, entity.name);
           storedName = entity.name;
         }
-        current.set(storeId, { name: changes.name ?? stored.name, attributes: changes.attributes ?? stored.attributes });
+        current.set(storeId, { name: changes.name ?? known.name, attributes: changes.attributes ?? known.attributes });
       }
-      if (Object.keys(changes).length > 0) writes.update(storeId, changes);
+      if (Object.keys(changes).length > 0) {
+        writes.update(storeId, changes);
+        changed.add(storeId);
+      }
       linked++;
     }
     writes.aliases(storeId, [...new Set([entity.name, ...entity.aliases])].filter((a) => a !== storedName && a.trim() !== ''));
@@ -168,9 +219,7 @@ export async function linkExtraction(
     });
     entityIds.set(entity.id, storeId);
   }
-  await writes.flush();
-  const events = await linkEvents(tx, documentId, extraction, entityIds, current, now);
-  return { entityIds, created, linked, ...events };
+  return { writes, entityIds, current, changed, created, linked };
 }
 
 /**
@@ -180,9 +229,11 @@ export async function linkExtraction(
  */
 function entityWrites(tx: Store) {
   type EntityChanges = Parameters<Store['entities']['update']>[1];
-  let inserts: NewEntity[] = [];
-  let updates: Array<{ id: string; changes: EntityChanges }> = [];
-  let aliases: EntityAlias[] = [];
+  type Step = { inserts: NewEntity[]; updates: Array<{ id: string; changes: EntityChanges }>; aliases: EntityAlias[]; removal?: { entityId: string; alias: string } };
+  const newStep = (): Step => ({ inserts: [], updates: [], aliases: [] });
+  // Runs of writes, each ended by an alias deletion that must follow the aliases added before it.
+  const steps: Step[] = [];
+  let pending = newStep();
   const rows = {
     keys: [] as EntityKey[],
     features: [] as EntityFeature[],
@@ -190,33 +241,30 @@ function entityWrites(tx: Store) {
     attributeSources: [] as AttributeSource[],
     log: [] as NewResolutionLogEntry[],
   };
-  const flushEntities = async (): Promise<void> => {
-    // Changes may be to entities this document adds: those go in first.
-    await tx.entities.insertMany(inserts);
-    await tx.entities.updateMany(updates);
-    inserts = [];
-    updates = [];
-    await tx.entities.addAliasesOf(aliases);
-    aliases = [];
-  };
   return {
     ...rows,
     insert(entity: NewEntity): void {
-      inserts.push(entity);
+      pending.inserts.push(entity);
     },
     update(id: string, changes: EntityChanges): void {
-      updates.push({ id, changes });
+      pending.updates.push({ id, changes });
     },
     aliases(entityId: string, names: string[]): void {
-      for (const alias of names) aliases.push({ entityId, alias, aliasKey: nameKey(alias) });
+      for (const alias of names) pending.aliases.push({ entityId, alias, aliasKey: nameKey(alias) });
     },
-    /** Deletes an alias now, after the aliases added before it (rare: a better name replaces one). */
-    async removeAlias(entityId: string, alias: string): Promise<void> {
-      await flushEntities();
-      await tx.resolution.removeAliases(entityId, [alias]);
+    /** Deletes an alias after the aliases added before it (rare: a better name replaces one). */
+    removeAlias(entityId: string, alias: string): void {
+      steps.push({ ...pending, removal: { entityId, alias } });
+      pending = newStep();
     },
     async flush(): Promise<void> {
-      await flushEntities();
+      for (const step of [...steps, pending]) {
+        // Changes may be to entities this document adds: those go in first.
+        await tx.entities.insertMany(step.inserts);
+        await tx.entities.updateMany(step.updates);
+        await tx.entities.addAliasesOf(step.aliases);
+        if (step.removal) await tx.resolution.removeAliases(step.removal.entityId, [step.removal.alias]);
+      }
       await tx.entities.addKeysOf(rows.keys);
       await tx.resolution.addFeaturesOf(rows.features);
       await tx.entities.addMentions(rows.mentions);
@@ -226,13 +274,17 @@ function entityWrites(tx: Store) {
   };
 }
 
+/** The (key, entity) pairs reviewers blocked among a document's blocking keys. */
+async function blockedPairs(tx: Store, profiles: EntityProfile[]): Promise<Set<string>> {
+  const blocked = await tx.resolution.blockedFor(profiles.flatMap((p) => blockingKeys(p)));
+  return new Set(blocked.map((b) => `${b.key}\u0000${b.entityId}`));
+}
+
 /** Resolution decisions for a document's profiles, with reviewers' blocks applied. */
-async function resolveDocumentProfiles(tx: Store, profiles: EntityProfile[]) {
+async function resolveDocumentProfiles(tx: Store, profiles: EntityProfile[], blocked: ReadonlySet<string>) {
   const keysByIndex = profiles.map((p) => blockingKeys(p));
-  const blocked = await tx.resolution.blockedFor(keysByIndex.flat());
-  const blockedPairs = new Set(blocked.map((b) => `${b.key}\u0000${b.entityId}`));
   return resolveEntities(profiles, sourceOf(tx), {
-    cannotLink: (index, entityId) => (keysByIndex[index] ?? []).some((k) => blockedPairs.has(`${k}\u0000${entityId}`)),
+    cannotLink: (index, entityId) => (keysByIndex[index] ?? []).some((k) => blocked.has(`${k}\u0000${entityId}`)),
   });
 }
 

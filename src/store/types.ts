@@ -247,6 +247,21 @@ export interface Store {
    * given; inside a transaction a nested call joins the outer one.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Like `transaction`, but one that may run beside other concurrent ones on an engine that allows
+   * it (PostgreSQL; on SQLite it is `transaction`). `fn` claims (`tx.claim`) what it will change before
+   * it reads it for that: transactions that claim a name in common run that part one after the other.
+   * Other transactions run alone, as ever. Inside a transaction it joins the outer one.
+   */
+  concurrentTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /**
+   * Inside a concurrent transaction, waits until no other one holds any of `names` (a document's
+   * hash, the blocking keys it files new entities under, the entities it changes), then holds them
+   * until this one ends, and returns true. Kinds are claimed in a fixed order (document, key,
+   * entity) to keep two transactions from waiting on each other. Elsewhere it does nothing and
+   * returns false: the transaction runs alone.
+   */
+  claim(kind: 'document' | 'key' | 'entity', names: readonly string[]): Promise<boolean>;
   /** The latest applied migration. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;

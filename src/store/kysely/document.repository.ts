@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { StoreDialect } from '../dialect.js';
 import type { Database } from '../schema.js';
 import type { DocumentRecord, DocumentRepository, NewDocument } from '../types.js';
 import { openBytes, readableText, requireFieldKey } from '../../protect/field-encryption.js';
@@ -20,14 +21,17 @@ const META = [
 
 /** Documents through portable Kysely queries. */
 export class KyselyDocumentRepository implements DocumentRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: StoreDialect['name'],
+  ) {}
 
   async insert(doc: NewDocument): Promise<void> {
     await this.db
       .insertInto('documents')
       .values({
         id: doc.id,
-        seq: nextSeq('documents'),
+        seq: nextSeq(this.engine, 'documents'),
         sha256: doc.sha256,
         title: doc.title,
         published: doc.published,

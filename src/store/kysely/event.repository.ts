@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { StoreDialect } from '../dialect.js';
 import type { Database, EventTable } from '../schema.js';
 import type { EventEvidence, EventRecord, EventRepository, EvidenceRecord, NewEvent } from '../types.js';
 import { readableText } from '../../protect/field-encryption.js';
@@ -6,7 +7,10 @@ import { chunk, nextSeq, reviewShape, sameShapeRuns, toEventRecord } from './row
 
 /** Events and their evidence through portable Kysely queries. */
 export class KyselyEventRepository implements EventRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly engine: StoreDialect['name'],
+  ) {}
 
   async insert(event: NewEvent): Promise<void> {
     await this.insertMany([event]);
@@ -54,7 +58,7 @@ export class KyselyEventRepository implements EventRepository {
         .insertInto('evidence')
         .values(
           part.map((e, i) => ({
-            seq: nextSeq('evidence', i),
+            seq: nextSeq(this.engine, 'evidence', i),
             event_id: e.eventId,
             document_id: e.documentId,
             start: e.start,

@@ -56,12 +56,12 @@ export function createKyselyStore(
   const store: Store = {
     dialect: dialect.name,
     location,
-    documents: new KyselyDocumentRepository(db),
+    documents: new KyselyDocumentRepository(db, dialect.name),
     entities: new KyselyEntityRepository(db),
-    events: new KyselyEventRepository(db),
+    events: new KyselyEventRepository(db, dialect.name),
     timexes: new KyselyTimexRepository(db),
     search,
-    resolution: new KyselyResolutionRepository(db),
+    resolution: new KyselyResolutionRepository(db, dialect.name),
     async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
       if (db.isTransaction) return fn(store);
       return db.transaction().execute((trx: Transaction<Database>) =>
@@ -70,6 +70,11 @@ export function createKyselyStore(
         })),
       );
     },
+    concurrentTransaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+      return store.transaction(fn);
+    },
+    // One writer at a time (or an engine module that overrides this): nothing to wait for.
+    claim: async () => false,
     schemaVersion: () => readSchemaVersion(db),
     close,
   };

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
 import type { EntityAttributes, EntityType } from '../../domain/chronicle-json.js';
 import type { EventReport } from '../../link/resolution/index.js';
+import type { StoreDialect } from '../dialect.js';
 import type { ResolutionDatabase } from '../resolution-schema.js';
 import type {
   AttributeSource,
@@ -28,7 +29,10 @@ function pair(a: string, b: string): string {
 export class KyselyResolutionRepository implements ResolutionRepository {
   private readonly db: Kysely<ResolutionDatabase>;
 
-  constructor(db: Kysely<Database>) {
+  constructor(
+    db: Kysely<Database>,
+    private readonly engine: StoreDialect['name'],
+  ) {
     // The resolution tables extend the core schema on the same connection.
     this.db = db as unknown as Kysely<ResolutionDatabase>;
   }
@@ -142,7 +146,7 @@ export class KyselyResolutionRepository implements ResolutionRepository {
         .insertInto('resolution_log')
         .values(
           part.map((entry, i) => ({
-            seq: nextSeq('resolution_log', i),
+            seq: nextSeq(this.engine, 'resolution_log', i),
             at: entry.at,
             actor: entry.actor,
             action: entry.action,

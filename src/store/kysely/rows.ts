@@ -6,6 +6,8 @@ import type {
   ReviewStatus,
   Sensitivity,
 } from '../../domain/chronicle-json.js';
+import type { StoreDialect } from '../dialect.js';
+import type { NUMBERED_TABLES } from '../migrations/008-concurrent-ingest.js';
 import type { DocumentTable, EntityTable, EventTable } from '../schema.js';
 import type { DocumentRecord, EntityRecord, EventRecord, EvidenceRecord } from '../types.js';
 import { readableJson, readableTextOrNull } from '../../protect/field-encryption.js';
@@ -131,10 +133,12 @@ export const reviewShape = (row: { status?: unknown; sensitivity?: unknown }): s
 
 /**
  * The number of the `offset`-th row (from 0) a multi-row INSERT adds to `table`, taken in the statement
- * itself: one round trip, and writers are serialised by the store. The uncorrelated subquery is read once
- * per statement, so the rows take the next numbers in turn. (Explicit keys, not an engine's
- * auto-increment: the search index shares them.)
+ * itself. SQLite, with its single writer, takes `max(seq) + 1`: the uncorrelated subquery is read once per
+ * statement, so the rows take the next numbers in turn. PostgreSQL, whose ingest transactions overlap,
+ * takes each from the table's sequence (migration 008). (Explicit keys, not an engine's auto-increment:
+ * the search index shares them.)
  */
-export function nextSeq(table: 'documents' | 'evidence' | 'resolution_log', offset = 0): RawBuilder<number> {
+export function nextSeq(engine: StoreDialect['name'], table: (typeof NUMBERED_TABLES)[number], offset = 0): RawBuilder<number> {
+  if (engine === 'postgres') return sql<number>`nextval(${`${table}_seq_number`}::regclass)`;
   return sql<number>`(select coalesce(max(seq), 0) from ${sql.table(table)}) + ${offset + 1}`;
 }

@@ -8,6 +8,7 @@ import { createEntityResolution } from './004-entity-resolution.js';
 import { createSecurityTables } from './005-security.js';
 import { createSealedFields } from './006-sealed-fields.js';
 import { createSensitivityIndexes } from './007-sensitivity-indexes.js';
+import { createConcurrentIngest } from './008-concurrent-ingest.js';
 
 /** One schema change, applied once, in version order, inside a transaction. */
 export interface Migration {
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   createSecurityTables,
   createSealedFields,
   createSensitivityIndexes,
+  createConcurrentIngest,
 ];
 
 /** The version a fully migrated store has. */

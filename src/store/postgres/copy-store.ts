@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ConflictError, ValidationError } from '../../errors.js';
 import { kyselyOf } from '../kysely/kysely-store.js';
+import { NUMBERED_TABLES } from '../migrations/008-concurrent-ingest.js';
 import type { Store } from '../types.js';
 
 /** Tables that are not store content: the migration record, the job queue, FTS5 index internals. */
@@ -188,6 +189,10 @@ export async function copyStore(
       options.log?.(`${table}: ${copied} row(s)`);
     }
     for (const table of order) await sql`alter table ${sql.table(table)} enable trigger user`.execute(trx);
+    // The copied rows keep their numbers: the next ingest numbers after them.
+    for (const table of NUMBERED_TABLES) {
+      await sql`select setval(${`${table}_seq_number`}::regclass, coalesce((select max(seq) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+    }
   });
   return counts;
 }
