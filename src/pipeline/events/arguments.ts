@@ -355,7 +355,12 @@ export function readParticipants(v: SentenceView, trig: TriggerMatch, clause: Cl
     !LAW_SAYS.test(text.slice(clause.start, trig.start)) &&
     // "The arrest is the latest in a long campaign": an arrest already told, taken up again, is no new event.
     // (A trial is told by its noun alone: "The trial opened on 2 September".)
-    !(frame === 'noun' && type !== 'trial' && /^\s*the\s+$/i.test(text.slice(clause.start, trig.start)))
+    !(frame === 'noun' && type !== 'trial' && /^\s*the\s+$/i.test(text.slice(clause.start, trig.start))) &&
+    // Nor "denied any role in the arrest", "said the arrests were lawful", "recorded at least 40 arrests": the nominal
+    // takes up what was told or counts many, and the story's last person is not its subject.
+    !(frame === 'noun' && type !== 'trial' && /^(?:arrests?|detentions?|abductions?|searches|raids?)$/i.test(trig.text) &&
+      /(?:\bthe|\b\d[\d,]*|\bdozens of|\bhundreds of|\bmass|\bmany|\bseveral)\s+(?:[a-z-]+\s+)?$/i.test(text.slice(Math.max(clause.start, trig.start - 30), trig.start)) &&
+      !/^\s+(?:of|against|on)\b/i.test(text.slice(trig.end, trig.end + 10)))
   ) {
     // No participant in the sentence: a passive or nominal event continues the story of the last person named.
     const topic = topicBefore(references, v.index, trig.start);

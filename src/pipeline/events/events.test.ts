@@ -1317,3 +1317,14 @@ describe('organizations closed, months and being watched', () => {
     only(events, 'threat', 'Olga Petrova');
   });
 });
+
+describe('nominals that take up or count, songs and trial courts', () => {
+  it('adds no arrest for "said the arrests were lawful" or "at least 40 arrests", no release for a song, no trial for a trial court', () => {
+    const text =
+      'Pavel Ivanov was detained on 9 March. The ministry said the arrests were lawful. Since January the group has recorded at least 40 arrests of defenders. ' +
+      'Olga Petrova released a song in May. A regional trial court in Bacolod ordered the case moved.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    expect(events.filter((v) => v.type === 'arrest').map((v) => v.who)).toEqual(['Pavel Ivanov']);
+    expect(events.some((v) => v.type === 'release' || v.type === 'trial')).toBe(false);
+  });
+});

@@ -80,7 +80,7 @@ const BY_LETTER = new Map<string, typeof COMPILED>();
 const UNION = new RegExp(`(?<![\\w-])(?:${TRIGGERS.map((t) => t.pattern).join('|')})(?![\\w-])`, 'gi');
 
 // Words after "released" that make it a publication, not a prisoner's release.
-const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film)\b/i;
+const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film|songs?|single|track|poem|novel|documentary|music video)\b/i;
 // A noun trigger preceded by these is being ended or avoided, not happening ("replaced imprisonment with").
 const CANCELLED = /\b(?:replaced|replace|instead of|avoid(?:ed)?|escaped|commuted|reduced|overturned|quashed|annulled|set aside|vacated|reversed)\s+(?:the\s+|his\s+|her\s+)?$/i;
 
@@ -122,6 +122,8 @@ export function findTriggers(text: string, start: number, end: number): TriggerM
       }
       // "mothers of the disappeared": people, not an event.
       if (c.pattern.type === 'abduction' && /^disappeared$/i.test(word) && /\bthe\s+$/i.test(before)) continue;
+      // "a regional trial court": the court's name, not a trial.
+      if (c.pattern.type === 'trial' && /^trial$/i.test(word) && /^\s+courts?\b/i.test(after)) continue;
       // "released pending trial", "awaiting trial": a trial still to come.
       if (c.pattern.type === 'trial' && /\b(?:pending|awaiting|await|awaits|ahead of)\s+(?:his\s+|her\s+|their\s+|the\s+)?$/i.test(before)) continue;
       if (/^(?:led|formed|created|launched|established|set up)$/i.test(word) && /^\s+(?:to|by)\b/i.test(after)) continue;
