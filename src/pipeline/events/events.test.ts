@@ -1328,3 +1328,16 @@ describe('nominals that take up or count, songs and trial courts', () => {
     expect(events.some((v) => v.type === 'release' || v.type === 'trial')).toBe(false);
   });
 });
+
+describe('custody and conditions in other words', () => {
+  it('reads remand "in the agency’s custody", "held me there for four days", reporting to a court each week and an undertaking not to leave', () => {
+    const text =
+      'A magistrate remanded Pavel Ivanov in the agency’s custody for 14 days. "They held me there for four days," Olga Petrova said. ' +
+      'Ivanov must report to a police station each week. Petrova was made to sign an undertaking not to leave the city.';
+    const events = eventsOf(buildInput(text, [IVANOV, PETROVA]));
+    only(events, 'detention', 'Pavel Ivanov');
+    only(events, 'restriction', 'Pavel Ivanov');
+    only(events, 'detention', 'Olga Petrova');
+    only(events, 'restriction', 'Olga Petrova');
+  });
+});
