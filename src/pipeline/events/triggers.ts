@@ -76,8 +76,26 @@ const BY_LETTER = new Map<string, typeof COMPILED>();
   for (const l of 'abcdefghijklmnopqrstuvwxyz') BY_LETTER.set(l, COMPILED.filter((_, i) => letters[i] === null || letters[i]?.has(l)));
 }
 
-// One pass over a sentence finds every position where some trigger starts; most positions start none.
-const UNION = new RegExp(`(?<![\\w-])(?:${TRIGGERS.map((t) => t.pattern).join('|')})(?![\\w-])`, 'gi');
+// A few passes over a sentence find every position where some trigger starts; most positions start none.
+// Several unions, not one: V8 compiles a regular expression to machine code only below a size limit and
+// interprets a larger one, some fifty times slower, and the whole lexicon is past that limit.
+const UNION_SIZE = 8_000;
+const UNIONS: RegExp[] = [];
+{
+  let part: string[] = [];
+  let size = 0;
+  const flush = (): void => {
+    if (part.length) UNIONS.push(new RegExp(`(?<![\\w-])(?:${part.join('|')})(?![\\w-])`, 'gi'));
+    part = [];
+    size = 0;
+  };
+  for (const t of TRIGGERS) {
+    if (size + t.pattern.length > UNION_SIZE) flush();
+    part.push(t.pattern);
+    size += t.pattern.length + 1;
+  }
+  flush();
+}
 
 // Words after "released" that make it a publication, not a prisoner's release.
 const PUBLICATION = /^\s+(?:a|an|the|its|his|her|their)?\s*(?:new\s+)?(?:statement|report|video|footage|album|book|list|figures|data|documents?|photos?|details|names|recording|letter|film|songs?|single|track|poem|novel|documentary|music video)\b/i;
@@ -91,12 +109,15 @@ const SOUGHT = /\b(?:request(?:s|ed|ing)?|sought|seeks?|seeking|demand(?:s|ed|in
 export function findTriggers(text: string, start: number, end: number): TriggerMatch[] {
   const s = text.slice(start, end);
   const found: (TriggerMatch & { index: number })[] = [];
-  const starts: number[] = [];
-  UNION.lastIndex = 0;
-  for (let u = UNION.exec(s); u; u = UNION.exec(s)) {
-    starts.push(u.index);
-    UNION.lastIndex = u.index + 1;
+  const startSet = new Set<number>();
+  for (const union of UNIONS) {
+    union.lastIndex = 0;
+    for (let u = union.exec(s); u; u = union.exec(s)) {
+      startSet.add(u.index);
+      union.lastIndex = u.index + 1;
+    }
   }
+  const starts = [...startSet].sort((x, y) => x - y);
   for (const at of starts) {
     for (const c of BY_LETTER.get((s[at] ?? '').toLowerCase()) ?? COMPILED) {
       c.re.lastIndex = at;
