@@ -94,31 +94,37 @@ export async function resolveEntities(
     seen: new Set<string>(),
     scored: [] as Array<{ candidate: CandidateProfile; pair: PairScore }>,
   }));
-  // Each entity's remaining tiers are read in one round with every other entity's: most reads settle at
-  // the first tier, yet a round trip costs more than the blocks a round reads ahead.
-  const requests = [...states.entries()].flatMap(([index, state]) => {
-    const profile = profiles[index] as EntityProfile;
-    return state.tiers.map((keys) => ({ index, request: { type: profile.type, keys, limit: CANDIDATE_LIMIT, features: profile.context } }));
-  });
-  const blocks = source.candidatesMany
-    ? await source.candidatesMany(requests.map((r) => r.request))
-    : await Promise.all(requests.map(({ request: r }) => source.candidates(r.type, r.keys, r.limit, r.features)));
-  for (const [at, { index }] of requests.entries()) {
-    const state = states[index] as (typeof states)[number];
-    const profile = profiles[index] as EntityProfile;
-    // Past a decisive link the entity reads no further tier.
-    if (state.next >= state.tiers.length) continue;
-    for (const c of blocks[at] ?? []) {
-      if (state.seen.has(c.id) || constraints.cannotLink?.(index, c.id)) continue;
-      state.seen.add(c.id);
-      state.candidates.push(c);
+  // Every entity reads its first tier in one round with the others'; those still undecided then read
+  // all their remaining tiers in a second round: two rounds of reads at most, and no surname or phonetic
+  // block read for an entity its full name settled.
+  for (let round = 0; ; round++) {
+    const pending = [...states.entries()].filter(([, state]) => state.next < state.tiers.length);
+    if (pending.length === 0) break;
+    const requests = pending.flatMap(([index, state]) => {
+      const profile = profiles[index] as EntityProfile;
+      const tiers = round === 0 ? state.tiers.slice(state.next, state.next + 1) : state.tiers.slice(state.next);
+      return tiers.map((keys) => ({ index, request: { type: profile.type, keys, limit: CANDIDATE_LIMIT, features: profile.context } }));
+    });
+    const blocks = source.candidatesMany
+      ? await source.candidatesMany(requests.map((r) => r.request))
+      : await Promise.all(requests.map(({ request: r }) => source.candidates(r.type, r.keys, r.limit, r.features)));
+    for (const [at, { index }] of requests.entries()) {
+      const state = states[index] as (typeof states)[number];
+      const profile = profiles[index] as EntityProfile;
+      // Past a decisive link the entity takes no further tier.
+      if (state.next >= state.tiers.length) continue;
+      for (const c of blocks[at] ?? []) {
+        if (state.seen.has(c.id) || constraints.cannotLink?.(index, c.id)) continue;
+        state.seen.add(c.id);
+        state.candidates.push(c);
+      }
+      state.scored = state.candidates
+        .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
+        .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
+        .sort((x, y) => y.pair.score - x.pair.score);
+      // A full name usually settles it without the surname block.
+      state.next = state.scored[0] && DECISIVE_RULES.has(state.scored[0].pair.rule) ? state.tiers.length : state.next + 1;
     }
-    state.scored = state.candidates
-      .map((c) => ({ candidate: c, pair: scorePair(profile, c) }))
-      .filter((s) => s.pair.veto === null && s.pair.score >= LINK_THRESHOLD)
-      .sort((x, y) => y.pair.score - x.pair.score);
-    // A full name usually settles it without the surname block.
-    state.next = state.scored[0] && DECISIVE_RULES.has(state.scored[0].pair.rule) ? state.tiers.length : state.next + 1;
   }
   const decisions: ResolutionDecision[] = [];
   for (const [index, { keys, candidates, scored }] of states.entries()) {

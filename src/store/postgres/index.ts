@@ -68,9 +68,10 @@ export function createPool(url: string, options: PostgresStoreOptions = {}): pg.
  * A transaction takes the store-wide write lock first: writers queue as they do on SQLite (BEGIN
  * IMMEDIATE), which the portable repositories rely on (`max(seq) + 1` keys of the review and audit
  * logs, reviewers' merges that read and then write). A concurrent transaction (ingest) instead
- * claims what it reads and writes (a document's hash and id, the blocking keys of its names, the
- * entities they resolve to) and takes the write lock only to commit; its rows are numbered from
- * sequences. Extraction, the costly part of ingest, runs outside any transaction.
+ * claims what another must not change at the same time (a document's hash and id, the blocking keys
+ * of the entities it files as new, the stored entities it changes) and takes the write lock only to
+ * commit; its rows are numbered from sequences. Extraction, the costly part of ingest, runs outside
+ * any transaction.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
   const pool = createPool(url, options);
