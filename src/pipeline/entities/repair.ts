@@ -75,6 +75,9 @@ const hasOrgHead = (toks: readonly Token[]): boolean => toks.some((t) => ORG_HEA
 const words = (m: Mention): string[] => m.text.split(/\s+/);
 /** Capitalised words, hyphenated ones too ("Ziad Al-Hawamdeh", "Abdel-Sattar"): the shape of a person's name. */
 const looksLikeName = (m: Mention): boolean => words(m).every((w) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(w));
+/** A name tagged as something else that has a person's shape: up to three capitalised words, no organization head, no demonym. */
+const mayBePerson = (m: Mention): boolean =>
+  m.type !== 'person' && m.type !== 'misc' && words(m).length <= 3 && !hasOrgHead(m.tokens) && looksLikeName(m) && !DEMONYMS.has(m.text.toLowerCase());
 /** Arabic family names joined to their article or kinship word: "Al-Hawamdeh", "Abu-Zeid", "Bin-Salem". */
 const ARABIC_FAMILY_NAME = /^(?:Al|El|Abu|Bin|Ibn|Abd|Abdel|Abdul)-\p{Lu}\p{Ll}+$/u;
 
@@ -198,8 +201,7 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
 
   // A name after an occupation or before an age is a person's: "radio reporter Floriane Niyonzima", "Niyonzima, 31,".
   for (const m of list) {
-    if (m.type === 'person' || m.type === 'misc' || words(m).length > 3 || hasOrgHead(m.tokens)) continue;
-    if (!looksLikeName(m) || DEMONYMS.has(m.text.toLowerCase())) continue;
+    if (!mayBePerson(m)) continue;
     const before = tokens[first(m) - 1];
     const role = before !== undefined && isLowerWord(before) && ROLE_NOUNS.has(before.text.toLowerCase());
     const age = tokens[last(m) + 1]?.text === ',' && /^\d{2}$/.test(tokens[last(m) + 2]?.text ?? '') && tokens[last(m) + 3]?.text === ',';
@@ -214,9 +216,7 @@ function repairSequence(text: string, tokens: readonly Token[], input: Mention[]
   // What only happens to people: "officers told Reinaldo Cárdenas", "ordered Levan Mchedlishvili jailed",
   // "Mkhabela was arrested". A name the gazetteer knows as a place or organization keeps its type.
   for (const m of list) {
-    if (m.type === 'person' || m.type === 'misc' || words(m).length > 3 || hasOrgHead(m.tokens) || INSTITUTION_HEADS.has(lastWord(m))) continue;
-    if (!looksLikeName(m) || DEMONYMS.has(m.text.toLowerCase())) continue;
-    if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) continue;
+    if (!mayBePerson(m) || INSTITUTION_HEADS.has(lastWord(m)) || knownNotPerson(m.text, gazetteer)) continue;
     const before = tokens[first(m) - 1]?.text ?? '';
     const after = tokens.slice(last(m) + 1, last(m) + 4).map((t) => t.text.toLowerCase());
     const passive = (after[0] === 'was' || after[0] === 'were') && DONE_TO_PEOPLE.has(after[1] ?? '')
@@ -268,7 +268,7 @@ export function retypeNameParts(mentions: readonly Mention[], gazetteer?: Gazett
     const known = ws.length === 1 ? familyNames : personWords;
     if (ws.length > 2 || !ws.every((w) => known.has(w) && /^\p{Lu}\p{Ll}/u.test(w))) return m;
     if (hasOrgHead(m.tokens) || DEMONYMS.has(m.text.toLowerCase())) return m;
-    if (gazetteer && (gazetteer.lookup(m.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0) return m;
+    if (knownNotPerson(m.text, gazetteer)) return m;
     return { ...m, type: 'person' };
   });
 }
@@ -303,7 +303,7 @@ function openingName(text: string, tokens: readonly Token[], covering: (i: numbe
     toks = tokens.slice(0, n);
   }
   const name = mentionOf(text, toks, 'person');
-  if (hasOrgHead(toks) || (gazetteer && (gazetteer.lookup(name.text.toLowerCase()) & KNOWN_NOT_PERSON) !== 0)) return undefined;
+  if (hasOrgHead(toks) || knownNotPerson(name.text, gazetteer)) return undefined;
   return name;
 }
 
@@ -315,6 +315,8 @@ const DONE_TO_PEOPLE = new Set([
 ]);
 /** Gazetteer categories that make a name a place's or an organization's whatever its context. */
 const KNOWN_NOT_PERSON = (['country', 'city', 'geo', 'org'] as const).reduce((bits, c) => bits | (1 << GAZETTEER_CATEGORIES.indexOf(c)), 0);
+/** Whether the gazetteer (when there is one) knows `name` as a place or an organization. */
+const knownNotPerson = (name: string, gazetteer?: Gazetteer): boolean => gazetteer !== undefined && (gazetteer.lookup(name.toLowerCase()) & KNOWN_NOT_PERSON) !== 0;
 
 /** Days and months, abbreviations too: "the Supreme Court on Monday" is no "Court on …" name. */
 const CALENDAR_WORDS = new Set([...CALENDAR_NAMES, ...MONTHS.map((m) => m.slice(0, 3).toLowerCase()), 'sept']);
